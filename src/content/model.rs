@@ -1,0 +1,469 @@
+//! The content model: what a portal is made of, as read from YAML (facts) and Markdown (text).
+//!
+//! Fact types derive `Deserialize` with `deny_unknown_fields`, so a misspelt field is an error
+//! rather than silently ignored. Value types (`Timing`, `Period`, `Date`, `ClockTime`) parse from
+//! the forms a person naturally writes and explain what they expected when they cannot.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
+
+use super::source::Doc;
+
+/// One portal: a municipality's site, loaded and validated.
+#[derive(Debug)]
+pub struct Site {
+    pub slug: String,
+    pub dir: PathBuf,
+    pub config: SiteConfig,
+    pub plan: Option<Plan>,
+    pub services: Vec<Service>,
+    pub pages: Vec<Page>,
+    pub glossary: Vec<Term>,
+}
+
+impl Site {
+    /// The first language is the one every other is translated from.
+    pub fn source_language(&self) -> &str {
+        &self.config.languages[0]
+    }
+}
+
+/// `site.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub name: String,
+    #[serde(default = "default_languages")]
+    pub languages: Vec<String>,
+    pub base_url: Option<String>,
+    #[serde(default)]
+    pub contact: Contact,
+}
+
+fn default_languages() -> Vec<String> {
+    ["nb", "en", "pl", "lt", "ar"].map(String::from).to_vec()
+}
+
+/// How to reach a unit; every field is optional because plans often give none.
+#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub web: Option<String>,
+}
+
+impl Contact {
+    pub fn is_empty(&self) -> bool {
+        self.phone.is_none() && self.email.is_none() && self.address.is_none() && self.web.is_none()
+    }
+}
+
+/// Text of one content item in each language that has a file; the source language always does.
+#[derive(Debug)]
+pub struct Localized<F> {
+    pub docs: BTreeMap<String, (PathBuf, Doc<F>)>,
+}
+
+impl<F> Localized<F> {
+    /// The text in `lang`, or in the source language with `fallback = true`.
+    pub fn get<'a>(&'a self, lang: &str, source: &str) -> (&'a Doc<F>, bool) {
+        match self.docs.get(lang) {
+            Some((_, doc)) => (doc, false),
+            None => (&self.docs[source].1, true),
+        }
+    }
+}
+
+/// The five kinds of offer; the home page shows them in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    Settlement,
+    Health,
+    Schooling,
+    Leisure,
+    Work,
+}
+
+impl Category {
+    pub const ALL: [Category; 5] = [
+        Category::Settlement,
+        Category::Health,
+        Category::Schooling,
+        Category::Leisure,
+        Category::Work,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Category::Settlement => "settlement",
+            Category::Health => "health",
+            Category::Schooling => "schooling",
+            Category::Leisure => "leisure",
+            Category::Work => "work",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.id() == id)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Audience {
+    Everyone,
+    Refugees,
+    FamilyImmigrants,
+    LabourImmigrants,
+    Immigrants,
+    Children,
+    Youth,
+    Adults,
+    Parents,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Cost {
+    Free,
+    Paid,
+    #[default]
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Day {
+    Mon,
+    Tue,
+    Wed,
+    Thu,
+    Fri,
+    Sat,
+    Sun,
+}
+
+/// A time of day, `HH:MM`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(try_from = "String")]
+pub struct ClockTime {
+    pub minutes: u16,
+}
+
+impl TryFrom<String> for ClockTime {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        let bad = || format!("`{s}` is not a time of day; write it as HH:MM, e.g. \"08:30\"");
+        let (h, m) = s.split_once(':').ok_or_else(bad)?;
+        let digits = |t: &str, max_len| {
+            (1..=max_len).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+        };
+        if !digits(h, 2) || !digits(m, 2) || m.len() != 2 {
+            return Err(bad());
+        }
+        let (h, m): (u16, u16) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+        if h * 60 + m > 24 * 60 || m > 59 {
+            return Err(bad());
+        }
+        Ok(ClockTime { minutes: h * 60 + m })
+    }
+}
+
+impl fmt::Display for ClockTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.minutes / 60, self.minutes % 60)
+    }
+}
+
+/// Opening hours for a set of days.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hours {
+    pub days: Vec<Day>,
+    pub opens: ClockTime,
+    pub closes: ClockTime,
+}
+
+/// A calendar date, `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(try_from = "String")]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl TryFrom<String> for Date {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        let bad = || format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2025-03-31");
+        let mut parts = s.splitn(3, '-').map(|p| p.parse::<u16>().map_err(|_| bad()));
+        let (y, m, d) = match (parts.next(), parts.next(), parts.next()) {
+            (Some(y), Some(m), Some(d)) => (y?, m?, d?),
+            _ => return Err(bad()),
+        };
+        if !(1..=12).contains(&m) || !(1..=days_in_month(y, m)).contains(&d) {
+            return Err(bad());
+        }
+        Ok(Date { year: y, month: m as u8, day: d as u8 })
+    }
+}
+
+fn days_in_month(year: u16, month: u16) -> u16 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// A year or a whole date, as plans give either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "YearOrText")]
+pub enum When {
+    Year(u16),
+    Date(Date),
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum YearOrText {
+    Year(u16),
+    Text(String),
+}
+
+impl TryFrom<YearOrText> for When {
+    type Error = String;
+    fn try_from(v: YearOrText) -> Result<Self, String> {
+        match v {
+            YearOrText::Year(y) => Ok(When::Year(y)),
+            YearOrText::Text(s) => Date::try_from(s).map(When::Date),
+        }
+    }
+}
+
+/// `2018-2025`: first and last year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "YearOrText")]
+pub struct Period {
+    pub from: u16,
+    pub to: u16,
+}
+
+impl TryFrom<YearOrText> for Period {
+    type Error = String;
+    fn try_from(v: YearOrText) -> Result<Self, String> {
+        let text = match v {
+            YearOrText::Year(y) => return Ok(Period { from: y, to: y }),
+            YearOrText::Text(s) => s,
+        };
+        let bad = || format!("`{text}` is not a period; write the first and last year, e.g. 2018-2025");
+        let (a, b) = text.split_once(['-', '–']).ok_or_else(bad)?;
+        let (from, to) = (a.trim().parse().map_err(|_| bad())?, b.trim().parse().map_err(|_| bad())?);
+        if from > to {
+            return Err(format!("the period `{text}` ends before it starts"));
+        }
+        Ok(Period { from, to })
+    }
+}
+
+/// When a measure happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "YearOrText")]
+pub enum Timing {
+    Year(u16),
+    Period(Period),
+    Ongoing,
+}
+
+impl TryFrom<YearOrText> for Timing {
+    type Error = String;
+    fn try_from(v: YearOrText) -> Result<Self, String> {
+        match v {
+            YearOrText::Year(y) => Ok(Timing::Year(y)),
+            YearOrText::Text(s) if s == "ongoing" => Ok(Timing::Ongoing),
+            YearOrText::Text(s) => Period::try_from(YearOrText::Text(s))
+                .map(Timing::Period)
+                .map_err(|_| "timing must be a year (2019), a period (2018-2020) or `ongoing`".into()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MeasureStatus {
+    Planned,
+    InProgress,
+    Done,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlanStatus {
+    Adopted,
+    Draft,
+    Consultation,
+}
+
+/// `services/<slug>.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceFacts {
+    pub category: Category,
+    pub provider: Option<String>,
+    #[serde(default)]
+    pub audience: Vec<Audience>,
+    #[serde(default)]
+    pub contact: Contact,
+    #[serde(default)]
+    pub hours: Vec<Hours>,
+    #[serde(default)]
+    pub cost: Cost,
+    pub price_nok: Option<u32>,
+    #[serde(default)]
+    pub languages: Vec<String>,
+    pub interpreter: Option<bool>,
+    /// `<theme>/<measure>` ids; spanned so a wrong id can be reported with its line.
+    #[serde(default)]
+    pub measures: Vec<Spanned<String>>,
+    pub reviewed: Option<Date>,
+}
+
+/// Front matter of `services/<slug>.<lang>.md`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceText {
+    pub title: String,
+    pub summary: String,
+}
+
+#[derive(Debug)]
+pub struct Service {
+    pub slug: String,
+    pub facts_path: PathBuf,
+    pub facts: ServiceFacts,
+    pub text: Localized<ServiceText>,
+}
+
+/// `plan/plan.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanFacts {
+    pub period: Period,
+    pub status: PlanStatus,
+    pub adopted: Option<When>,
+    pub themes: Vec<String>,
+}
+
+/// Front matter of `plan/plan.<lang>.md`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanText {
+    pub title: String,
+    pub summary: String,
+    pub vision: Option<String>,
+    #[serde(default)]
+    pub goals: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct Plan {
+    pub facts_path: PathBuf,
+    pub facts: PlanFacts,
+    pub text: Localized<PlanText>,
+    /// In the order `plan.yaml` lists them.
+    pub themes: Vec<Theme>,
+}
+
+/// One measure (tiltak) of a theme; its text lives in the theme's Markdown files.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    pub id: String,
+    pub responsible: Option<String>,
+    pub timing: Option<Timing>,
+    pub status: Option<MeasureStatus>,
+}
+
+/// `plan/themes/<slug>.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeFacts {
+    pub source: String,
+    #[serde(default)]
+    pub measures: Vec<Measure>,
+}
+
+/// Front matter of `plan/themes/<slug>.<lang>.md`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeText {
+    pub title: String,
+    #[serde(default)]
+    pub goals: Vec<String>,
+    #[serde(default)]
+    pub measures: BTreeMap<String, String>,
+}
+
+/// A theme (innsatsområde) of the plan.
+#[derive(Debug)]
+pub struct Theme {
+    pub slug: String,
+    pub facts_path: PathBuf,
+    pub facts: ThemeFacts,
+    pub text: Localized<ThemeText>,
+}
+
+/// Front matter of `pages/<slug>.<lang>.md`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageText {
+    pub title: String,
+    pub summary: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct Page {
+    pub slug: String,
+    pub text: Localized<PageText>,
+}
+
+/// Front matter of `glossary/<slug>.<lang>.md`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermText {
+    pub term: String,
+}
+
+/// A glossary term.
+#[derive(Debug)]
+pub struct Term {
+    pub slug: String,
+    pub text: Localized<TermText>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_parse_from_what_people_write() {
+        assert_eq!(ClockTime::try_from("08:30".to_string()).unwrap().minutes, 510);
+        assert!(ClockTime::try_from("8.30".to_string()).is_err());
+        assert!(Date::try_from("2025-02-29".to_string()).is_err());
+        assert!(Date::try_from("2024-02-29".to_string()).is_ok());
+        let p = Period::try_from(YearOrText::Text("2018-2025".into())).unwrap();
+        assert_eq!((p.from, p.to), (2018, 2025));
+        assert!(Period::try_from(YearOrText::Text("2025-2018".into())).is_err());
+        assert_eq!(Timing::try_from(YearOrText::Text("ongoing".into())), Ok(Timing::Ongoing));
+        assert!(Timing::try_from(YearOrText::Text("soon".into())).is_err());
+    }
+}

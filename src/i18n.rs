@@ -1,0 +1,259 @@
+//! Interface strings: Fluent files per language, plural forms, and dates.
+//!
+//! A language is a folder `locales/<code>/` with `.ftl` files; its name, direction, month names and
+//! date pattern are messages too, so adding a language needs no code. Bundles are the `concurrent`
+//! kind (Sync) so pages render in parallel, and Unicode isolation marks are off: they would break
+//! URLs and comparisons, and the templates mark direction with `dir` and `<bdi>` instead.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_syntax::ast::Entry;
+use unic_langid::LanguageIdentifier;
+use walkdir::WalkDir;
+
+use crate::content::model::Date;
+use crate::content::source::read_text;
+use crate::diagnostic::{Diagnostic, Report};
+
+type Resource = (PathBuf, Arc<FluentResource>);
+
+/// The parsed `.ftl` files of every language the project has.
+#[derive(Default)]
+pub struct Locales {
+    by_lang: BTreeMap<String, Vec<Resource>>,
+}
+
+impl Locales {
+    /// Reads `dir/<lang>/*.ftl`.
+    pub fn load(dir: &Path, report: &mut Report) -> Locales {
+        let mut locales = Locales::default();
+        if !dir.is_dir() {
+            report.push(
+                Diagnostic::error("missing-locales", dir, "The folder of interface texts was not found.")
+                    .hint("Run torg from the project folder, or pass --locales with the path to locales/."),
+            );
+            return locales;
+        }
+        for (lang, files) in ftl_files(dir) {
+            let resources = files.iter().filter_map(|p| parse_ftl(p, report)).collect();
+            locales.by_lang.insert(lang, resources);
+        }
+        locales
+    }
+
+    pub fn codes(&self) -> BTreeSet<String> {
+        self.by_lang.keys().cloned().collect()
+    }
+
+    /// Bundles for a portal's languages, with the portal's own overrides on top.
+    pub fn for_site(&self, site_dir: &Path, languages: &[String], report: &mut Report) -> BTreeMap<String, Language> {
+        let overrides: BTreeMap<String, Vec<PathBuf>> = ftl_files(&site_dir.join("locales"));
+        let mut out = BTreeMap::new();
+        for code in languages {
+            let mut resources = self.by_lang.get(code).cloned().unwrap_or_default();
+            for path in overrides.get(code).into_iter().flatten() {
+                resources.extend(parse_ftl(path, report));
+            }
+            if let Some(lang) = Language::new(code, &resources, report) {
+                out.insert(code.clone(), lang);
+            }
+        }
+        for (code, files) in &overrides {
+            if !languages.contains(code) {
+                report.push(Diagnostic::error("unknown-language", &files[0], format!("`{code}` is not a language of this portal.")).hint("Remove this folder, or add the language to `languages` in site.yaml."));
+            }
+        }
+        check_complete(&out, &self.by_lang, report);
+        out
+    }
+}
+
+/// `.ftl` files under `dir/<lang>/`, sorted so later files override earlier ones predictably.
+fn ftl_files(dir: &Path) -> BTreeMap<String, Vec<PathBuf>> {
+    let mut out: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
+    for entry in WalkDir::new(dir).min_depth(2).max_depth(2).sort_by_file_name().into_iter().flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "ftl") {
+            if let Some(lang) = path.parent().and_then(Path::file_name) {
+                out.entry(lang.to_string_lossy().to_string()).or_default().push(path.to_path_buf());
+            }
+        }
+    }
+    out
+}
+
+fn parse_ftl(path: &Path, report: &mut Report) -> Option<Resource> {
+    let text = read_text(path).map_err(|d| report.push(d)).ok()?;
+    match FluentResource::try_new(text) {
+        Ok(res) => Some((path.to_path_buf(), Arc::new(res))),
+        Err((res, errors)) => {
+            for e in errors {
+                let line = res.source()[..e.pos.start.min(res.source().len())].matches('\n').count() + 1;
+                report.push(
+                    Diagnostic::error("ftl-syntax", path, format!("This line is not valid Fluent: {}.", e.kind))
+                        .at(line, None)
+                        .hint("Write messages as `id = text`; continuation lines must be indented."),
+                );
+            }
+            None
+        }
+    }
+}
+
+/// Every language must define every message some other language defines, so no page ever shows
+/// a raw message id.
+fn check_complete(langs: &BTreeMap<String, Language>, files: &BTreeMap<String, Vec<Resource>>, report: &mut Report) {
+    let all: BTreeSet<&String> = langs.values().flat_map(|l| l.ids.iter()).collect();
+    for (code, lang) in langs {
+        let missing: Vec<&str> = all.iter().filter(|id| !lang.ids.contains(**id)).map(|s| s.as_str()).collect();
+        if !missing.is_empty() {
+            let file = files.get(code).and_then(|r| r.first()).map(|r| r.0.clone()).unwrap_or_else(|| PathBuf::from(format!("locales/{code}")));
+            report.push(
+                Diagnostic::error("missing-message", &file, format!("The language `{code}` lacks these interface texts: {}.", missing.join(", ")))
+                    .hint("Add them to an .ftl file of this language, translated from another language's file."),
+            );
+        }
+    }
+}
+
+/// One language of a portal, ready to format interface strings.
+pub struct Language {
+    pub code: String,
+    /// The language's name in itself, e.g. "Polski".
+    pub name: String,
+    pub dir: &'static str,
+    bundle: FluentBundle<Arc<FluentResource>>,
+    ids: BTreeSet<String>,
+    /// Every message that needs no arguments, keyed with `_` for `-`, for templates.
+    pub ui: BTreeMap<String, String>,
+}
+
+impl Language {
+    fn new(code: &str, resources: &[Resource], report: &mut Report) -> Option<Language> {
+        let place = resources.first().map(|r| r.0.clone()).unwrap_or_else(|| PathBuf::from(format!("locales/{code}")));
+        let id: LanguageIdentifier = code.parse().map_err(|_| {
+            report.push(Diagnostic::error("unknown-language", &place, format!("`{code}` is not a valid language code.")).hint("Name the folder with a language code such as `nb`, `pl` or `so`."));
+        }).ok()?;
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        bundle.set_use_isolating(false);
+        let mut ids = BTreeSet::new();
+        for (_, res) in resources {
+            ids.extend(res.entries().filter_map(|e| match e {
+                Entry::Message(m) => Some(m.id.name.to_string()),
+                _ => None,
+            }));
+            bundle.add_resource_overriding(Arc::clone(res));
+        }
+        let mut lang = Language { code: code.to_string(), name: String::new(), dir: "ltr", bundle, ids, ui: BTreeMap::new() };
+        lang.ui = lang.ids.iter().filter_map(|id| lang.try_format(id, None).map(|t| (id.replace('-', "_"), t))).collect();
+        lang.name = lang.text("language-name");
+        lang.dir = match lang.text("language-direction").as_str() {
+            "rtl" => "rtl",
+            "ltr" => "ltr",
+            other => {
+                report.push(Diagnostic::error("ftl-value", &place, format!("`language-direction` is `{other}`.")).hint("Write `language-direction = ltr` or `language-direction = rtl`."));
+                return None;
+            }
+        };
+        Some(lang)
+    }
+
+    fn try_format(&self, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+        let pattern = self.bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, args, &mut errors);
+        errors.is_empty().then(|| text.into_owned())
+    }
+
+    /// A message without arguments; the id itself when missing, which the completeness check
+    /// prevents for the theme's own messages.
+    pub fn text(&self, id: &str) -> String {
+        self.try_format(id, None).unwrap_or_else(|| id.to_string())
+    }
+
+    pub fn format(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            fargs.set(*k, v.clone());
+        }
+        self.try_format(id, Some(&fargs)).unwrap_or_else(|| id.to_string())
+    }
+
+    /// A message with a `$count`, using the language's plural rules.
+    pub fn count(&self, id: &str, n: usize) -> String {
+        self.format(id, &[("count", FluentValue::from(n))])
+    }
+
+    /// A date in the language's own pattern; Fluent has no DATETIME, so the month names and the
+    /// pattern come from the .ftl files.
+    pub fn date(&self, d: Date) -> String {
+        let month = self.text(&format!("month-{}", d.month));
+        self.format("date-full", &[
+            ("day", FluentValue::from(d.day.to_string())),
+            ("month", FluentValue::from(month)),
+            ("year", FluentValue::from(d.year.to_string())),
+        ])
+    }
+
+    pub fn has(&self, id: &str) -> bool {
+        self.ids.contains(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project_lang(code: &str) -> Language {
+        let mut report = Report::default();
+        let locales = Locales::load(Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").as_path(), &mut report);
+        let mut langs = locales.for_site(Path::new("/nonexistent"), &[code.to_string()], &mut report);
+        assert!(!report.is_fatal(false), "{report:?}");
+        langs.remove(code).unwrap()
+    }
+
+    fn counts(code: &str) -> Vec<String> {
+        let l = project_lang(code);
+        [1, 2, 5, 22].iter().map(|n| l.count("services-count", *n)).collect()
+    }
+
+    #[test]
+    fn plural_forms_follow_each_language() {
+        assert_eq!(counts("nb"), ["1 tjeneste", "2 tjenester", "5 tjenester", "22 tjenester"]);
+        assert_eq!(counts("en"), ["1 service", "2 services", "5 services", "22 services"]);
+        assert_eq!(counts("pl"), ["1 usługa", "2 usługi", "5 usług", "22 usługi"]);
+        let lt = counts("lt");
+        assert!(lt[0].starts_with("1 paslauga") && lt[1].starts_with("2 paslaugos"), "{lt:?}");
+        assert!(lt[2].starts_with("5 paslaugos") || lt[2].starts_with("5 paslaugų"), "{lt:?}");
+        assert!(lt[3].starts_with("22 paslaugos"), "{lt:?}");
+        let ar = counts("ar");
+        assert_eq!(ar[0], "خدمة واحدة");
+        assert_eq!(ar[1], "خدمتان");
+        assert_eq!(ar[2], "5 خدمات");
+        assert_eq!(ar[3], "22 خدمة");
+    }
+
+    #[test]
+    fn dates_use_each_languages_pattern() {
+        let d = Date { year: 2026, month: 11, day: 22 };
+        assert_eq!(project_lang("nb").date(d), "22. november 2026");
+        assert_eq!(project_lang("en").date(d), "22 November 2026");
+        assert_eq!(project_lang("pl").date(d), "22 listopada 2026");
+        assert_eq!(project_lang("lt").date(d), "2026 m. lapkričio 22 d.");
+        assert_eq!(project_lang("ar").date(d), "22 نوفمبر 2026");
+    }
+
+    #[test]
+    fn no_isolation_marks_and_names_in_themselves() {
+        let ar = project_lang("ar");
+        assert_eq!(ar.dir, "rtl");
+        assert_eq!(ar.name, "العربية");
+        let s = ar.format("home-intro", &[("municipality", FluentValue::from("Narvik"))]);
+        assert!(s.contains("Narvik") && !s.contains('\u{2068}') && !s.contains('\u{2069}'), "{s}");
+        assert_eq!(project_lang("pl").name, "Polski");
+    }
+}

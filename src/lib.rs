@@ -1,0 +1,15 @@
+//! torg builds accessible, multilingual citizen portals from municipal integration plans.
+//!
+//! The pipeline, one module per stage: [`config`] → [`content`] (load, then validate) →
+//! [`i18n`] → [`render`] (with [`markdown`] and [`route`]) → [`output`]. [`build`] runs them in
+//! that order; problems travel as [`diagnostic::Diagnostic`]s.
+
+pub mod build;
+pub mod config;
+pub mod content;
+pub mod diagnostic;
+pub mod i18n;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod route;

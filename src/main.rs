@@ -1,0 +1,86 @@
+//! The `torg` command line: parses arguments, runs a stage of the library, sets the exit code.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+use torg::build;
+use torg::config::BuildConfig;
+use torg::diagnostic::Severity;
+
+#[derive(Parser)]
+#[command(name = "torg", version, about = "Builds multilingual citizen portals from municipal integration plans")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the portals into a folder of static files.
+    Build(BuildArgs),
+}
+
+#[derive(clap::Args)]
+struct BuildArgs {
+    /// Folder with one sub-folder per portal.
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+    /// Output folder; replaced as a whole only when the build succeeds.
+    #[arg(long, default_value = "public")]
+    out: PathBuf,
+    /// Build only this portal (repeat for several).
+    #[arg(long = "site", value_name = "NAME")]
+    sites: Vec<String>,
+    /// Treat warnings, such as missing translations, as errors.
+    #[arg(long)]
+    strict: bool,
+    /// Address where the output folder will be published, e.g. https://example.org/
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Folder with the themes.
+    #[arg(long, default_value = "themes")]
+    themes: PathBuf,
+    /// Folder with the interface texts, one sub-folder per language.
+    #[arg(long, default_value = "locales")]
+    locales: PathBuf,
+}
+
+impl From<BuildArgs> for BuildConfig {
+    fn from(a: BuildArgs) -> Self {
+        BuildConfig { content: a.content, out: a.out, themes: a.themes, locales: a.locales, sites: a.sites, strict: a.strict, base_url: a.base_url }
+    }
+}
+
+/// 0 success, 1 content errors, 2 usage errors (clap exits with 2 on its own).
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Build(args) => run_build(args.into()),
+    }
+}
+
+fn run_build(cfg: BuildConfig) -> ExitCode {
+    let unknown = build::unknown_sites(&cfg.sites, &cfg.content);
+    if !unknown.is_empty() {
+        eprintln!("error: there is no portal named {} in {}", unknown.join(", "), cfg.content.display());
+        return ExitCode::from(2);
+    }
+    let started = Instant::now();
+    let outcome = build::build(&cfg);
+    let report = &outcome.report;
+    report.print();
+    let (errors, warnings) = (report.count(Severity::Error), report.count(Severity::Warning));
+    match outcome.summary {
+        Some(s) => {
+            eprintln!("built {} portal(s), {} pages, into {} in {:.2} s ({warnings} warning(s))", s.portals, s.pages, cfg.out.display(), started.elapsed().as_secs_f64());
+            ExitCode::SUCCESS
+        }
+        None => {
+            let strict = if cfg.strict && warnings > 0 { " (warnings count as errors with --strict)" } else { "" };
+            eprintln!("build failed: {errors} error(s), {warnings} warning(s){strict}; {} was not changed", cfg.out.display());
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! Where each page of a portal lives: one [`Route`] per page, the same in every language.
+
+use crate::content::model::{Category, Site};
+
+/// A page of a portal, independent of language.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Route {
+    Home,
+    Category(Category),
+    Service(String),
+    Plan,
+    Theme(String),
+    Glossary,
+    Page(String),
+    Accessibility,
+    NotFound,
+}
+
+impl Route {
+    /// Address below `/<site>/<lang>/`, ending in `/` for folder pages.
+    pub fn path(&self) -> String {
+        match self {
+            Route::Home => String::new(),
+            Route::Category(c) => format!("category/{}/", c.id()),
+            Route::Service(s) => format!("services/{s}/"),
+            Route::Plan => "plan/".into(),
+            Route::Theme(s) => format!("plan/{s}/"),
+            Route::Glossary => "glossary/".into(),
+            Route::Page(s) => format!("pages/{s}/"),
+            Route::Accessibility => "accessibility/".into(),
+            Route::NotFound => "404.html".into(),
+        }
+    }
+
+    /// The file below `<out>/<site>/<lang>/`.
+    pub fn file(&self) -> String {
+        let path = self.path();
+        if path.ends_with(".html") { path } else { format!("{path}index.html") }
+    }
+
+    /// Reads the target of an `@/` link: `services/fastlege`, `plan`, `glossary`, `` (home)…
+    pub fn parse(target: &str) -> Option<Route> {
+        let parts: Vec<&str> = target.split('/').collect();
+        Some(match parts.as_slice() {
+            [""] => Route::Home,
+            ["plan"] => Route::Plan,
+            ["glossary"] => Route::Glossary,
+            ["accessibility"] | ["pages", "accessibility"] => Route::Accessibility,
+            ["plan", s] => Route::Theme(s.to_string()),
+            ["services", s] => Route::Service(s.to_string()),
+            ["pages", s] => Route::Page(s.to_string()),
+            ["category", c] => Route::Category(Category::from_id(c)?),
+            _ => return None,
+        })
+    }
+
+    /// Every page of a site, in a stable order; the same list for every language.
+    pub fn all(site: &Site) -> Vec<Route> {
+        let mut routes = vec![Route::Home, Route::Glossary, Route::Accessibility, Route::NotFound];
+        routes.extend(Category::ALL.map(Route::Category));
+        routes.extend(site.services.iter().map(|s| Route::Service(s.slug.clone())));
+        if let Some(plan) = &site.plan {
+            routes.push(Route::Plan);
+            routes.extend(plan.themes.iter().map(|t| Route::Theme(t.slug.clone())));
+        }
+        routes.extend(site.pages.iter().filter(|p| p.slug != "accessibility").map(|p| Route::Page(p.slug.clone())));
+        routes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_targets_round_trip_to_paths() {
+        for (target, path) in [("", ""), ("plan", "plan/"), ("plan/s-1", "plan/s-1/"), ("services/x", "services/x/"), ("category/health", "category/health/"), ("pages/accessibility", "accessibility/")] {
+            assert_eq!(Route::parse(target).unwrap().path(), path);
+        }
+        assert_eq!(Route::parse("category/food"), None);
+        assert_eq!(Route::parse("tjenester/x"), None);
+        assert_eq!(Route::NotFound.file(), "404.html");
+        assert_eq!(Route::Plan.file(), "plan/index.html");
+    }
+}
