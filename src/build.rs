@@ -34,28 +34,50 @@ struct Prepared {
 /// Names in `--site` that are not portals; a usage error rather than a content error.
 pub fn unknown_sites(names: &[String], content: &std::path::Path) -> Vec<String> {
     let mut scratch = Report::default();
-    let known: Vec<String> = site_dirs(content, &mut scratch).into_iter().map(|(s, _)| s).collect();
-    names.iter().filter(|s| !known.contains(s)).cloned().collect()
+    let known: Vec<String> = site_dirs(content, &mut scratch)
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect();
+    names
+        .iter()
+        .filter(|s| !known.contains(s))
+        .cloned()
+        .collect()
 }
 
 pub fn build(cfg: &BuildConfig) -> Outcome {
     let mut report = Report::default();
     if let Err(d) = check_out_dir(cfg) {
         report.push(d);
-        return Outcome { report, summary: None };
+        return Outcome {
+            report,
+            summary: None,
+        };
     }
     let prepared = prepare(cfg, &mut report);
     if report.is_fatal(cfg.strict) || prepared.is_empty() {
         if prepared.is_empty() && !report.is_fatal(false) {
-            report.push(Diagnostic::error("no-content", &cfg.content, "There are no portals to build.").hint("Create content/<municipality>/site.yaml (see docs/content.md)."));
+            report.push(
+                Diagnostic::error("no-content", &cfg.content, "There are no portals to build.")
+                    .hint("Create content/<municipality>/site.yaml (see docs/content.md)."),
+            );
         }
-        return Outcome { report, summary: None };
+        return Outcome {
+            report,
+            summary: None,
+        };
     }
     match write(cfg, &prepared) {
-        Ok(summary) => Outcome { report, summary: Some(summary) },
+        Ok(summary) => Outcome {
+            report,
+            summary: Some(summary),
+        },
         Err(errors) => {
             report.extend(errors);
-            Outcome { report, summary: None }
+            Outcome {
+                report,
+                summary: None,
+            }
         }
     }
 }
@@ -87,7 +109,10 @@ fn write(cfg: &BuildConfig, prepared: &[Prepared]) -> Result<Summary, Vec<Diagno
     let mut summary = Summary::default();
     for p in prepared {
         let theme = Theme::load(&default_theme, Some(&p.site.dir.join("theme")));
-        match theme.map_err(|d| vec![d]).and_then(|t| render_site(&p.site, &p.langs, &p.urls, &t, &staging)) {
+        match theme
+            .map_err(|d| vec![d])
+            .and_then(|t| render_site(&p.site, &p.langs, &p.urls, &t, &staging))
+        {
             Ok(pages) => {
                 summary.portals += 1;
                 summary.pages += pages;
@@ -96,14 +121,26 @@ fn write(cfg: &BuildConfig, prepared: &[Prepared]) -> Result<Summary, Vec<Diagno
         }
     }
     let first = &prepared[0];
-    let portals: Vec<(String, String)> = prepared.iter().map(|p| {
-        let lang = &p.langs[p.site.source_language()];
-        let name = lang.format("municipality-name", &[("name", p.site.config.name.as_str().into())]);
-        (name, p.urls.absolute(&format!("{}/", p.site.slug)))
-    }).collect();
+    let portals: Vec<(String, String)> = prepared
+        .iter()
+        .map(|p| {
+            let lang = &p.langs[p.site.source_language()];
+            let name = lang.format(
+                "municipality-name",
+                &[("name", p.site.config.name.as_str().into())],
+            );
+            (name, p.urls.absolute(&format!("{}/", p.site.slug)))
+        })
+        .collect();
     let list = Theme::load(&default_theme, None).and_then(|theme| {
         let css = first.urls.path("static/torg.css");
-        render_portal_list(&portals, &first.langs[first.site.source_language()], css, &theme, &staging)
+        render_portal_list(
+            &portals,
+            &first.langs[first.site.source_language()],
+            css,
+            &theme,
+            &staging,
+        )
     });
     errors.extend(list.err());
     if !errors.is_empty() {

@@ -43,13 +43,31 @@ impl Urls {
                         .hint(format!("Write the portal's own address, e.g. `https://example.org{suffix}`."))
                 })?
             }
-            (None, None) => return Ok(Urls { root_path: "/".into(), absolute_root: None }),
+            (None, None) => {
+                return Ok(Urls {
+                    root_path: "/".into(),
+                    absolute_root: None,
+                });
+            }
         };
-        let rest = root.strip_prefix("https://").or_else(|| root.strip_prefix("http://")).ok_or_else(|| {
-            Diagnostic::error("invalid-value", &path, format!("`{root}` is not a web address.")).hint("Start `base_url` with https://")
-        })?;
-        let root_path = rest.find('/').map_or("/".to_string(), |i| rest[i..].to_string());
-        Ok(Urls { root_path, absolute_root: Some(root) })
+        let rest = root
+            .strip_prefix("https://")
+            .or_else(|| root.strip_prefix("http://"))
+            .ok_or_else(|| {
+                Diagnostic::error(
+                    "invalid-value",
+                    &path,
+                    format!("`{root}` is not a web address."),
+                )
+                .hint("Start `base_url` with https://")
+            })?;
+        let root_path = rest
+            .find('/')
+            .map_or("/".to_string(), |i| rest[i..].to_string());
+        Ok(Urls {
+            root_path,
+            absolute_root: Some(root),
+        })
     }
 
     /// Root-relative address of a file below the output folder.
@@ -67,7 +85,11 @@ impl Urls {
 }
 
 fn with_slash(s: &str) -> String {
-    if s.ends_with('/') { s.to_string() } else { format!("{s}/") }
+    if s.ends_with('/') {
+        s.to_string()
+    } else {
+        format!("{s}/")
+    }
 }
 
 /// Refuses output folders whose replacement would destroy the project.

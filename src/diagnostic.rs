@@ -78,7 +78,13 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{label}[{}]: {}\n  {}", self.code, self.position(), self.message)?;
+        write!(
+            f,
+            "{label}[{}]: {}\n  {}",
+            self.code,
+            self.position(),
+            self.message
+        )?;
         if !self.hint.is_empty() {
             write!(f, "\n  how to fix: {}", self.hint)?;
         }
@@ -113,9 +119,8 @@ impl Report {
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut items: Vec<&Diagnostic> = self.items.iter().collect();
         items.sort_by(|a, b| {
-            (&a.file, a.line, a.column, a.severity, &a.message).cmp(&(
-                &b.file, b.line, b.column, b.severity, &b.message,
-            ))
+            (&a.file, a.line, a.column, a.severity, &a.message)
+                .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
         });
         items.dedup();
         items
@@ -147,10 +152,15 @@ pub fn plain_yaml_message(raw: &str) -> String {
     text.to_string()
 }
 
+/// Drops `error: line 1 column 2: ` before and ` at line 1, column 2` after the message.
 fn strip_position_prefix(line: &str) -> &str {
     let line = line.strip_prefix("error: ").unwrap_or(line);
-    match line.find(": ") {
+    let line = match line.find(": ") {
         Some(i) if line.starts_with("line ") => &line[i + 2..],
+        _ => line,
+    };
+    match line.rfind(" at line ") {
+        Some(i) if line[i..].contains(", column ") => &line[..i],
         _ => line,
     }
 }
@@ -171,9 +181,14 @@ mod tests {
         let m = plain_yaml_message(
             "error: line 2 column 1: unknown field `phon`, expected one of phone, email\n --> x",
         );
-        assert_eq!(m, "`phon` is not a field torg knows here. Allowed fields: phone, email.");
+        assert_eq!(
+            m,
+            "`phon` is not a field torg knows here. Allowed fields: phone, email."
+        );
         let m = plain_yaml_message("error: line 1 column 1: missing field `category`");
         assert_eq!(m, "The required field `category` is missing.");
+        let m = plain_yaml_message("missing field `summary` at line 1, column 1");
+        assert_eq!(m, "The required field `summary` is missing.");
     }
 
     #[test]
@@ -181,6 +196,9 @@ mod tests {
         let d = Diagnostic::error("yaml", Path::new("a/b.yaml"), "bad")
             .at(3, Some(7))
             .hint("fix it");
-        assert_eq!(d.to_string(), "error[yaml]: a/b.yaml:3:7\n  bad\n  how to fix: fix it");
+        assert_eq!(
+            d.to_string(),
+            "error[yaml]: a/b.yaml:3:7\n  bad\n  how to fix: fix it"
+        );
     }
 }

@@ -4,6 +4,10 @@
 //! date pattern are messages too, so adding a language needs no code. Bundles are the `concurrent`
 //! kind (Sync) so pages render in parallel, and Unicode isolation marks are off: they would break
 //! URLs and comparisons, and the templates mark direction with `dir` and `<bdi>` instead.
+//!
+//! Plural forms select on `PLURAL($count)`, not `$count`: the plural rules built into fluent-bundle
+//! (intl_pluralrules 7.0.2) drop the modulo from CLDR rules written on `n`, so Lithuanian 22 and
+//! Arabic 103 get the wrong form. `PLURAL` takes its category from ICU4X, Unicode's own data.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -11,7 +15,10 @@ use std::sync::Arc;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use fluent_syntax::ast::Entry;
+use fluent_syntax::ast::{
+    Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey,
+};
+use icu_plurals::{PluralCategory, PluralRules};
 use unic_langid::LanguageIdentifier;
 use walkdir::WalkDir;
 
@@ -50,7 +57,12 @@ impl Locales {
     }
 
     /// Bundles for a portal's languages, with the portal's own overrides on top.
-    pub fn for_site(&self, site_dir: &Path, languages: &[String], report: &mut Report) -> BTreeMap<String, Language> {
+    pub fn for_site(
+        &self,
+        site_dir: &Path,
+        languages: &[String],
+        report: &mut Report,
+    ) -> BTreeMap<String, Language> {
         let overrides: BTreeMap<String, Vec<PathBuf>> = ftl_files(&site_dir.join("locales"));
         let mut out = BTreeMap::new();
         for code in languages {
@@ -64,7 +76,14 @@ impl Locales {
         }
         for (code, files) in &overrides {
             if !languages.contains(code) {
-                report.push(Diagnostic::error("unknown-language", &files[0], format!("`{code}` is not a language of this portal.")).hint("Remove this folder, or add the language to `languages` in site.yaml."));
+                report.push(
+                    Diagnostic::error(
+                        "unknown-language",
+                        &files[0],
+                        format!("`{code}` is not a language of this portal."),
+                    )
+                    .hint("Remove this folder, or add the language to `languages` in site.yaml."),
+                );
             }
         }
         check_complete(&out, &self.by_lang, report);
@@ -75,12 +94,20 @@ impl Locales {
 /// `.ftl` files under `dir/<lang>/`, sorted so later files override earlier ones predictably.
 fn ftl_files(dir: &Path) -> BTreeMap<String, Vec<PathBuf>> {
     let mut out: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
-    for entry in WalkDir::new(dir).min_depth(2).max_depth(2).sort_by_file_name().into_iter().flatten() {
+    for entry in WalkDir::new(dir)
+        .min_depth(2)
+        .max_depth(2)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
         let path = entry.path();
-        if path.extension().is_some_and(|e| e == "ftl") {
-            if let Some(lang) = path.parent().and_then(Path::file_name) {
-                out.entry(lang.to_string_lossy().to_string()).or_default().push(path.to_path_buf());
-            }
+        if path.extension().is_some_and(|e| e == "ftl")
+            && let Some(lang) = path.parent().and_then(Path::file_name)
+        {
+            out.entry(lang.to_string_lossy().to_string())
+                .or_default()
+                .push(path.to_path_buf());
         }
     }
     out
@@ -92,11 +119,18 @@ fn parse_ftl(path: &Path, report: &mut Report) -> Option<Resource> {
         Ok(res) => Some((path.to_path_buf(), Arc::new(res))),
         Err((res, errors)) => {
             for e in errors {
-                let line = res.source()[..e.pos.start.min(res.source().len())].matches('\n').count() + 1;
+                let line = res.source()[..e.pos.start.min(res.source().len())]
+                    .matches('\n')
+                    .count()
+                    + 1;
                 report.push(
-                    Diagnostic::error("ftl-syntax", path, format!("This line is not valid Fluent: {}.", e.kind))
-                        .at(line, None)
-                        .hint("Write messages as `id = text`; continuation lines must be indented."),
+                    Diagnostic::error(
+                        "ftl-syntax",
+                        path,
+                        format!("This line is not valid Fluent: {}.", e.kind),
+                    )
+                    .at(line, None)
+                    .hint("Write messages as `id = text`; continuation lines must be indented."),
                 );
             }
             None
@@ -106,18 +140,77 @@ fn parse_ftl(path: &Path, report: &mut Report) -> Option<Resource> {
 
 /// Every language must define every message some other language defines, so no page ever shows
 /// a raw message id.
-fn check_complete(langs: &BTreeMap<String, Language>, files: &BTreeMap<String, Vec<Resource>>, report: &mut Report) {
+fn check_complete(
+    langs: &BTreeMap<String, Language>,
+    files: &BTreeMap<String, Vec<Resource>>,
+    report: &mut Report,
+) {
     let all: BTreeSet<&String> = langs.values().flat_map(|l| l.ids.iter()).collect();
     for (code, lang) in langs {
-        let missing: Vec<&str> = all.iter().filter(|id| !lang.ids.contains(**id)).map(|s| s.as_str()).collect();
+        let missing: Vec<&str> = all
+            .iter()
+            .filter(|id| !lang.ids.contains(**id))
+            .map(|s| s.as_str())
+            .collect();
         if !missing.is_empty() {
-            let file = files.get(code).and_then(|r| r.first()).map(|r| r.0.clone()).unwrap_or_else(|| PathBuf::from(format!("locales/{code}")));
+            let file = files
+                .get(code)
+                .and_then(|r| r.first())
+                .map(|r| r.0.clone())
+                .unwrap_or_else(|| PathBuf::from(format!("locales/{code}")));
             report.push(
                 Diagnostic::error("missing-message", &file, format!("The language `{code}` lacks these interface texts: {}.", missing.join(", ")))
                     .hint("Add them to an .ftl file of this language, translated from another language's file."),
             );
         }
     }
+}
+
+/// Registers `PLURAL(n)`, which returns the CLDR plural category of `n` in this language.
+fn add_plural_function(
+    bundle: &mut FluentBundle<Arc<FluentResource>>,
+    code: &str,
+) -> Result<(), String> {
+    let locale: icu_locale_core::Locale = code.parse().map_err(|e| format!("{e:?}"))?;
+    let rules = PluralRules::try_new_cardinal(locale.into()).map_err(|e| e.to_string())?;
+    bundle
+        .add_function("PLURAL", move |positional, _named| {
+            match positional.first() {
+                Some(FluentValue::Number(n)) if n.value >= 0.0 && n.value.fract() == 0.0 => {
+                    FluentValue::from(category_name(rules.category_for(n.value as u64)))
+                }
+                _ => FluentValue::from("other"),
+            }
+        })
+        .map_err(|e| e.to_string())
+}
+
+fn category_name(c: PluralCategory) -> &'static str {
+    match c {
+        PluralCategory::Zero => "zero",
+        PluralCategory::One => "one",
+        PluralCategory::Two => "two",
+        PluralCategory::Few => "few",
+        PluralCategory::Many => "many",
+        PluralCategory::Other => "other",
+    }
+}
+
+/// A `{ $x -> [one] … }` select would use fluent-bundle's faulty plural rules.
+fn selects_plural_on_bare_variable(pattern: &Pattern<&str>) -> bool {
+    const CATEGORIES: [&str; 5] = ["zero", "one", "two", "few", "many"];
+    pattern.elements.iter().any(|el| match el {
+        PatternElement::Placeable {
+            expression:
+                Expression::Select {
+                    selector: InlineExpression::VariableReference { .. },
+                    variants,
+                },
+        } => variants.iter().any(
+            |v| matches!(v.key, VariantKey::Identifier { name } if CATEGORIES.contains(&name)),
+        ),
+        _ => false,
+    })
 }
 
 /// One language of a portal, ready to format interface strings.
@@ -134,28 +227,80 @@ pub struct Language {
 
 impl Language {
     fn new(code: &str, resources: &[Resource], report: &mut Report) -> Option<Language> {
-        let place = resources.first().map(|r| r.0.clone()).unwrap_or_else(|| PathBuf::from(format!("locales/{code}")));
-        let id: LanguageIdentifier = code.parse().map_err(|_| {
-            report.push(Diagnostic::error("unknown-language", &place, format!("`{code}` is not a valid language code.")).hint("Name the folder with a language code such as `nb`, `pl` or `so`."));
-        }).ok()?;
+        let place = resources
+            .first()
+            .map(|r| r.0.clone())
+            .unwrap_or_else(|| PathBuf::from(format!("locales/{code}")));
+        let id: LanguageIdentifier = code
+            .parse()
+            .map_err(|_| {
+                report.push(
+                    Diagnostic::error(
+                        "unknown-language",
+                        &place,
+                        format!("`{code}` is not a valid language code."),
+                    )
+                    .hint("Name the folder with a language code such as `nb`, `pl` or `so`."),
+                );
+            })
+            .ok()?;
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         bundle.set_use_isolating(false);
+        if let Err(e) = add_plural_function(&mut bundle, code) {
+            report.push(
+                Diagnostic::error(
+                    "unknown-language",
+                    &place,
+                    format!("torg has no plural rules for `{code}`: {e}."),
+                )
+                .hint("Name the folder with a standard language code such as `nb`, `pl` or `so`."),
+            );
+            return None;
+        }
         let mut ids = BTreeSet::new();
-        for (_, res) in resources {
-            ids.extend(res.entries().filter_map(|e| match e {
-                Entry::Message(m) => Some(m.id.name.to_string()),
-                _ => None,
-            }));
+        for (path, res) in resources {
+            for entry in res.entries() {
+                if let Entry::Message(m) = entry {
+                    ids.insert(m.id.name.to_string());
+                    if m.value
+                        .as_ref()
+                        .is_some_and(selects_plural_on_bare_variable)
+                    {
+                        report.push(
+                            Diagnostic::error("ftl-plural", path, format!("`{}` chooses a plural form with `{{ $variable -> … }}`.", m.id.name))
+                                .hint("Write `{ PLURAL($count) -> … }`: torg's PLURAL uses correct plural rules for every language."),
+                        );
+                    }
+                }
+            }
             bundle.add_resource_overriding(Arc::clone(res));
         }
-        let mut lang = Language { code: code.to_string(), name: String::new(), dir: "ltr", bundle, ids, ui: BTreeMap::new() };
-        lang.ui = lang.ids.iter().filter_map(|id| lang.try_format(id, None).map(|t| (id.replace('-', "_"), t))).collect();
+        let mut lang = Language {
+            code: code.to_string(),
+            name: String::new(),
+            dir: "ltr",
+            bundle,
+            ids,
+            ui: BTreeMap::new(),
+        };
+        lang.ui = lang
+            .ids
+            .iter()
+            .filter_map(|id| lang.try_format(id, None).map(|t| (id.replace('-', "_"), t)))
+            .collect();
         lang.name = lang.text("language-name");
         lang.dir = match lang.text("language-direction").as_str() {
             "rtl" => "rtl",
             "ltr" => "ltr",
             other => {
-                report.push(Diagnostic::error("ftl-value", &place, format!("`language-direction` is `{other}`.")).hint("Write `language-direction = ltr` or `language-direction = rtl`."));
+                report.push(
+                    Diagnostic::error(
+                        "ftl-value",
+                        &place,
+                        format!("`language-direction` is `{other}`."),
+                    )
+                    .hint("Write `language-direction = ltr` or `language-direction = rtl`."),
+                );
                 return None;
             }
         };
@@ -180,7 +325,8 @@ impl Language {
         for (k, v) in args {
             fargs.set(*k, v.clone());
         }
-        self.try_format(id, Some(&fargs)).unwrap_or_else(|| id.to_string())
+        self.try_format(id, Some(&fargs))
+            .unwrap_or_else(|| id.to_string())
     }
 
     /// A message with a `$count`, using the language's plural rules.
@@ -192,11 +338,14 @@ impl Language {
     /// pattern come from the .ftl files.
     pub fn date(&self, d: Date) -> String {
         let month = self.text(&format!("month-{}", d.month));
-        self.format("date-full", &[
-            ("day", FluentValue::from(d.day.to_string())),
-            ("month", FluentValue::from(month)),
-            ("year", FluentValue::from(d.year.to_string())),
-        ])
+        self.format(
+            "date-full",
+            &[
+                ("day", FluentValue::from(d.day.to_string())),
+                ("month", FluentValue::from(month)),
+                ("year", FluentValue::from(d.year.to_string())),
+            ],
+        )
     }
 
     pub fn has(&self, id: &str) -> bool {
@@ -210,26 +359,61 @@ mod tests {
 
     fn project_lang(code: &str) -> Language {
         let mut report = Report::default();
-        let locales = Locales::load(Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").as_path(), &mut report);
-        let mut langs = locales.for_site(Path::new("/nonexistent"), &[code.to_string()], &mut report);
+        let locales = Locales::load(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("locales")
+                .as_path(),
+            &mut report,
+        );
+        let mut langs =
+            locales.for_site(Path::new("/nonexistent"), &[code.to_string()], &mut report);
         assert!(!report.is_fatal(false), "{report:?}");
         langs.remove(code).unwrap()
     }
 
     fn counts(code: &str) -> Vec<String> {
         let l = project_lang(code);
-        [1, 2, 5, 22].iter().map(|n| l.count("services-count", *n)).collect()
+        [1, 2, 5, 22]
+            .iter()
+            .map(|n| l.count("services-count", *n))
+            .collect()
     }
 
     #[test]
     fn plural_forms_follow_each_language() {
-        assert_eq!(counts("nb"), ["1 tjeneste", "2 tjenester", "5 tjenester", "22 tjenester"]);
-        assert_eq!(counts("en"), ["1 service", "2 services", "5 services", "22 services"]);
-        assert_eq!(counts("pl"), ["1 usługa", "2 usługi", "5 usług", "22 usługi"]);
-        let lt = counts("lt");
-        assert!(lt[0].starts_with("1 paslauga") && lt[1].starts_with("2 paslaugos"), "{lt:?}");
-        assert!(lt[2].starts_with("5 paslaugos") || lt[2].starts_with("5 paslaugų"), "{lt:?}");
-        assert!(lt[3].starts_with("22 paslaugos"), "{lt:?}");
+        assert_eq!(
+            counts("nb"),
+            ["1 tjeneste", "2 tjenester", "5 tjenester", "22 tjenester"]
+        );
+        assert_eq!(
+            counts("en"),
+            ["1 service", "2 services", "5 services", "22 services"]
+        );
+        assert_eq!(
+            counts("pl"),
+            ["1 usługa", "2 usługi", "5 usług", "22 usługi"]
+        );
+        assert_eq!(
+            counts("lt"),
+            ["1 paslauga", "2 paslaugos", "5 paslaugos", "22 paslaugos"]
+        );
+        let lt = project_lang("lt");
+        let more: Vec<String> = [10, 11, 21, 29, 111]
+            .iter()
+            .map(|n| lt.count("services-count", *n))
+            .collect();
+        assert_eq!(
+            more,
+            [
+                "10 paslaugų",
+                "11 paslaugų",
+                "21 paslauga",
+                "29 paslaugos",
+                "111 paslaugų"
+            ]
+        );
+        let ar103 = project_lang("ar").count("services-count", 103);
+        assert_eq!(ar103, "103 خدمات");
         let ar = counts("ar");
         assert_eq!(ar[0], "خدمة واحدة");
         assert_eq!(ar[1], "خدمتان");
@@ -239,7 +423,11 @@ mod tests {
 
     #[test]
     fn dates_use_each_languages_pattern() {
-        let d = Date { year: 2026, month: 11, day: 22 };
+        let d = Date {
+            year: 2026,
+            month: 11,
+            day: 22,
+        };
         assert_eq!(project_lang("nb").date(d), "22. november 2026");
         assert_eq!(project_lang("en").date(d), "22 November 2026");
         assert_eq!(project_lang("pl").date(d), "22 listopada 2026");
@@ -252,8 +440,14 @@ mod tests {
         let ar = project_lang("ar");
         assert_eq!(ar.dir, "rtl");
         assert_eq!(ar.name, "العربية");
-        let s = ar.format("home-intro", &[("municipality", FluentValue::from("Narvik"))]);
-        assert!(s.contains("Narvik") && !s.contains('\u{2068}') && !s.contains('\u{2069}'), "{s}");
+        let s = ar.format(
+            "home-intro",
+            &[("municipality", FluentValue::from("Narvik"))],
+        );
+        assert!(
+            s.contains("Narvik") && !s.contains('\u{2068}') && !s.contains('\u{2069}'),
+            "{s}"
+        );
         assert_eq!(project_lang("pl").name, "Polski");
     }
 }

@@ -11,7 +11,11 @@ use torg::config::BuildConfig;
 use torg::diagnostic::Severity;
 
 #[derive(Parser)]
-#[command(name = "torg", version, about = "Builds multilingual citizen portals from municipal integration plans")]
+#[command(
+    name = "torg",
+    version,
+    about = "Builds multilingual citizen portals from municipal integration plans"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -50,7 +54,15 @@ struct BuildArgs {
 
 impl From<BuildArgs> for BuildConfig {
     fn from(a: BuildArgs) -> Self {
-        BuildConfig { content: a.content, out: a.out, themes: a.themes, locales: a.locales, sites: a.sites, strict: a.strict, base_url: a.base_url }
+        BuildConfig {
+            content: a.content,
+            out: a.out,
+            themes: a.themes,
+            locales: a.locales,
+            sites: a.sites,
+            strict: a.strict,
+            base_url: a.base_url,
+        }
     }
 }
 
@@ -64,22 +76,42 @@ fn main() -> ExitCode {
 fn run_build(cfg: BuildConfig) -> ExitCode {
     let unknown = build::unknown_sites(&cfg.sites, &cfg.content);
     if !unknown.is_empty() {
-        eprintln!("error: there is no portal named {} in {}", unknown.join(", "), cfg.content.display());
+        eprintln!(
+            "error: there is no portal named {} in {}",
+            unknown.join(", "),
+            cfg.content.display()
+        );
         return ExitCode::from(2);
     }
     let started = Instant::now();
     let outcome = build::build(&cfg);
     let report = &outcome.report;
     report.print();
-    let (errors, warnings) = (report.count(Severity::Error), report.count(Severity::Warning));
+    let (errors, warnings) = (
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+    );
     match outcome.summary {
         Some(s) => {
-            eprintln!("built {} portal(s), {} pages, into {} in {:.2} s ({warnings} warning(s))", s.portals, s.pages, cfg.out.display(), started.elapsed().as_secs_f64());
+            eprintln!(
+                "built {} portal(s), {} pages, into {} in {:.2} s ({warnings} warning(s))",
+                s.portals,
+                s.pages,
+                cfg.out.display(),
+                started.elapsed().as_secs_f64()
+            );
             ExitCode::SUCCESS
         }
         None => {
-            let strict = if cfg.strict && warnings > 0 { " (warnings count as errors with --strict)" } else { "" };
-            eprintln!("build failed: {errors} error(s), {warnings} warning(s){strict}; {} was not changed", cfg.out.display());
+            let strict = if cfg.strict && warnings > 0 {
+                " (warnings count as errors with --strict)"
+            } else {
+                ""
+            };
+            eprintln!(
+                "build failed: {errors} error(s), {warnings} warning(s){strict}; {} was not changed",
+                cfg.out.display()
+            );
             ExitCode::from(1)
         }
     }

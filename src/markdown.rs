@@ -26,11 +26,13 @@ pub fn internal_links(src: &str) -> Vec<InternalLink> {
     Parser::new_ext(src, options())
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. }) => split_internal(&dest_url).map(|(target, fragment)| InternalLink {
-                target: target.to_string(),
-                fragment: fragment.map(str::to_string),
-                line: src[..range.start].matches('\n').count() + 1,
-            }),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                split_internal(&dest_url).map(|(target, fragment)| InternalLink {
+                    target: target.to_string(),
+                    fragment: fragment.map(str::to_string),
+                    line: src[..range.start].matches('\n').count() + 1,
+                })
+            }
             _ => None,
         })
         .collect()
@@ -46,7 +48,9 @@ fn split_internal(url: &str) -> Option<(&str, Option<&str>)> {
 
 /// Renders `src`; `resolve` turns an `@/` target into a URL (validation has already checked it).
 pub fn to_html(src: &str, resolve: &dyn Fn(&str) -> String) -> String {
-    let mut events: Vec<Event> = Parser::new_ext(src, options()).map(|e| rewrite(e, resolve)).collect();
+    let mut events: Vec<Event> = Parser::new_ext(src, options())
+        .map(|e| rewrite(e, resolve))
+        .collect();
     add_heading_ids(&mut events);
     let mut out = String::with_capacity(src.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
@@ -56,7 +60,12 @@ pub fn to_html(src: &str, resolve: &dyn Fn(&str) -> String) -> String {
 fn rewrite<'a>(event: Event<'a>, resolve: &dyn Fn(&str) -> String) -> Event<'a> {
     match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
             let dest_url = match split_internal(&dest_url) {
                 Some((target, fragment)) => {
                     let mut url = resolve(target);
@@ -68,7 +77,12 @@ fn rewrite<'a>(event: Event<'a>, resolve: &dyn Fn(&str) -> String) -> Event<'a> 
                 }
                 None => dest_url,
             };
-            Event::Start(Tag::Link { link_type, dest_url, title, id })
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
         }
         other => other,
     }
@@ -82,7 +96,11 @@ fn add_heading_ids(events: &mut [Event]) {
         if let Event::Start(Tag::Heading { .. }) = &events[i] {
             let text = heading_text(&events[i + 1..]);
             let base = slugify(&text);
-            let base = if base.is_empty() { "section".to_string() } else { base };
+            let base = if base.is_empty() {
+                "section".to_string()
+            } else {
+                base
+            };
             let n = seen.entry(base.clone()).or_insert(0);
             *n += 1;
             let id = if *n == 1 { base } else { format!("{base}-{n}") };
@@ -147,6 +165,13 @@ mod tests {
         let src = "Intro\n\nSee [doctor](@/services/fastlege#hours) and [x](https://nav.no).\n";
         assert!(html(src).contains(r#"href="/site/nb/services/fastlege/#hours""#));
         let links = internal_links(src);
-        assert_eq!(links, vec![InternalLink { target: "services/fastlege".into(), fragment: Some("hours".into()), line: 3 }]);
+        assert_eq!(
+            links,
+            vec![InternalLink {
+                target: "services/fastlege".into(),
+                fragment: Some("hours".into()),
+                line: 3
+            }]
+        );
     }
 }

@@ -17,15 +17,24 @@ pub struct Staging {
 impl Staging {
     /// Creates `.<out>.staging-<pid>` beside `out`, on the same file system so the swap is a rename.
     pub fn new(out: &Path) -> Result<Staging, Diagnostic> {
-        let name = out.file_name().map_or("public".into(), |n| n.to_string_lossy().to_string());
-        let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let name = out
+            .file_name()
+            .map_or("public".into(), |n| n.to_string_lossy().to_string());
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(|e| io_error(&dir, &e))?;
         }
         fs::create_dir(&dir).map_err(|e| io_error(&dir, &e))?;
-        Ok(Staging { dir, out: out.to_path_buf(), committed: false })
+        Ok(Staging {
+            dir,
+            out: out.to_path_buf(),
+            committed: false,
+        })
     }
 
     /// Writes one file below the staging folder, creating its folders.
@@ -45,7 +54,10 @@ impl Staging {
 
     /// Replaces the output folder with the staged one.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
-        let old = self.dir.with_file_name(format!("{}.old", self.dir.file_name().unwrap_or_default().to_string_lossy()));
+        let old = self.dir.with_file_name(format!(
+            "{}.old",
+            self.dir.file_name().unwrap_or_default().to_string_lossy()
+        ));
         let had_old = self.out.exists();
         if had_old {
             fs::rename(&self.out, &old).map_err(|e| io_error(&self.out, &e))?;
@@ -92,7 +104,11 @@ mod tests {
             s.write("a/new.html", b"new").unwrap();
         }
         assert_eq!(fs::read_to_string(out.join("old.html")).unwrap(), "old");
-        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1, "staging folder removed");
+        assert_eq!(
+            fs::read_dir(tmp.path()).unwrap().count(),
+            1,
+            "staging folder removed"
+        );
         let s = Staging::new(&out).unwrap();
         s.write("a/new.html", b"new").unwrap();
         s.commit().unwrap();

@@ -35,7 +35,11 @@ impl Route {
     /// The file below `<out>/<site>/<lang>/`.
     pub fn file(&self) -> String {
         let path = self.path();
-        if path.ends_with(".html") { path } else { format!("{path}index.html") }
+        if path.ends_with(".html") {
+            path
+        } else {
+            format!("{path}index.html")
+        }
     }
 
     /// Reads the target of an `@/` link: `services/fastlege`, `plan`, `glossary`, `` (home)…
@@ -56,14 +60,24 @@ impl Route {
 
     /// Every page of a site, in a stable order; the same list for every language.
     pub fn all(site: &Site) -> Vec<Route> {
-        let mut routes = vec![Route::Home, Route::Glossary, Route::Accessibility, Route::NotFound];
+        let mut routes = vec![
+            Route::Home,
+            Route::Glossary,
+            Route::Accessibility,
+            Route::NotFound,
+        ];
         routes.extend(Category::ALL.map(Route::Category));
         routes.extend(site.services.iter().map(|s| Route::Service(s.slug.clone())));
         if let Some(plan) = &site.plan {
             routes.push(Route::Plan);
             routes.extend(plan.themes.iter().map(|t| Route::Theme(t.slug.clone())));
         }
-        routes.extend(site.pages.iter().filter(|p| p.slug != "accessibility").map(|p| Route::Page(p.slug.clone())));
+        routes.extend(
+            site.pages
+                .iter()
+                .filter(|p| p.slug != "accessibility")
+                .map(|p| Route::Page(p.slug.clone())),
+        );
         routes
     }
 }
@@ -74,7 +88,14 @@ mod tests {
 
     #[test]
     fn link_targets_round_trip_to_paths() {
-        for (target, path) in [("", ""), ("plan", "plan/"), ("plan/s-1", "plan/s-1/"), ("services/x", "services/x/"), ("category/health", "category/health/"), ("pages/accessibility", "accessibility/")] {
+        for (target, path) in [
+            ("", ""),
+            ("plan", "plan/"),
+            ("plan/s-1", "plan/s-1/"),
+            ("services/x", "services/x/"),
+            ("category/health", "category/health/"),
+            ("pages/accessibility", "accessibility/"),
+        ] {
             assert_eq!(Route::parse(target).unwrap().path(), path);
         }
         assert_eq!(Route::parse("category/food"), None);

@@ -16,7 +16,10 @@ struct Project {
 impl Project {
     fn new() -> Project {
         let dir = tempfile::tempdir().expect("temp dir");
-        copy_dir(&repo().join("tests/fixtures/basic/content"), &dir.path().join("content"));
+        copy_dir(
+            &repo().join("tests/fixtures/basic/content"),
+            &dir.path().join("content"),
+        );
         Project { dir }
     }
 
@@ -88,7 +91,12 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             if e.path().is_dir() {
                 walk(base, &e.path(), out);
             } else {
-                let rel = e.path().strip_prefix(base).expect("prefix").to_string_lossy().to_string();
+                let rel = e
+                    .path()
+                    .strip_prefix(base)
+                    .expect("prefix")
+                    .to_string_lossy()
+                    .to_string();
                 out.insert(rel, fs::read(e.path()).expect("read"));
             }
         }
@@ -102,9 +110,26 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 fn output_has_the_documented_layout() {
     let p = Project::new();
     assert_ok(&p.build(&[]));
-    let mut expected = vec!["index.html".to_string(), "demo/index.html".into(), "demo/sitemap.xml".into(), "demo/static/torg.css".into()];
+    let mut expected = vec![
+        "index.html".to_string(),
+        "demo/index.html".into(),
+        "demo/sitemap.xml".into(),
+        "demo/static/torg.css".into(),
+    ];
     for lang in LANGS {
-        for page in ["index.html", "404.html", "plan/index.html", "plan/helse/index.html", "plan/arbeid/index.html", "glossary/index.html", "accessibility/index.html", "pages/om/index.html", "services/fastlege/index.html", "services/helsestasjon/index.html", "services/norskkurs/index.html"] {
+        for page in [
+            "index.html",
+            "404.html",
+            "plan/index.html",
+            "plan/helse/index.html",
+            "plan/arbeid/index.html",
+            "glossary/index.html",
+            "accessibility/index.html",
+            "pages/om/index.html",
+            "services/fastlege/index.html",
+            "services/helsestasjon/index.html",
+            "services/norskkurs/index.html",
+        ] {
             expected.push(format!("demo/{lang}/{page}"));
         }
         for c in ["settlement", "health", "schooling", "leisure", "work"] {
@@ -112,7 +137,10 @@ fn output_has_the_documented_layout() {
         }
     }
     let files = tree(&p.path("public"));
-    let missing: Vec<&String> = expected.iter().filter(|f| !files.contains_key(*f)).collect();
+    let missing: Vec<&String> = expected
+        .iter()
+        .filter(|f| !files.contains_key(*f))
+        .collect();
     assert!(missing.is_empty(), "missing: {missing:?}");
 }
 
@@ -122,14 +150,30 @@ fn every_page_has_lang_dir_hreflang_and_canonical() {
     assert_ok(&p.build(&[]));
     for lang in LANGS {
         let dir = if lang == "ar" { "rtl" } else { "ltr" };
-        for page in ["index.html", "services/fastlege/index.html", "plan/helse/index.html", "404.html"] {
+        for page in [
+            "index.html",
+            "services/fastlege/index.html",
+            "plan/helse/index.html",
+            "404.html",
+        ] {
             let html = p.page(&format!("demo/{lang}/{page}"));
-            assert!(html.contains(&format!(r#"<html lang="{lang}" dir="{dir}">"#)), "{lang}/{page}");
+            assert!(
+                html.contains(&format!(r#"<html lang="{lang}" dir="{dir}">"#)),
+                "{lang}/{page}"
+            );
             for other in LANGS {
                 assert!(html.contains(&format!(r#"<link rel="alternate" hreflang="{other}" href="https://portal.example.org/demo/{other}/"#)), "{lang}/{page} lacks hreflang {other}");
             }
-            assert!(html.contains(r#"hreflang="x-default" href="https://portal.example.org/demo/nb/"#), "{lang}/{page}");
-            assert!(html.contains(&format!(r#"<link rel="canonical" href="https://portal.example.org/demo/{lang}/"#)), "{lang}/{page}");
+            assert!(
+                html.contains(r#"hreflang="x-default" href="https://portal.example.org/demo/nb/"#),
+                "{lang}/{page}"
+            );
+            assert!(
+                html.contains(&format!(
+                    r#"<link rel="canonical" href="https://portal.example.org/demo/{lang}/"#
+                )),
+                "{lang}/{page}"
+            );
         }
     }
     let chooser = p.page("demo/index.html");
@@ -146,7 +190,12 @@ fn language_switcher_links_the_same_page_in_each_language() {
     let p = Project::new();
     assert_ok(&p.build(&[]));
     let html = p.page("demo/pl/services/fastlege/index.html");
-    assert!(html.contains(r#"<a href="/demo/ar/services/fastlege/" lang="ar" hreflang="ar" dir="rtl">العربية</a>"#), "{html}");
+    assert!(
+        html.contains(
+            r#"<a href="/demo/ar/services/fastlege/" lang="ar" hreflang="ar" dir="rtl">العربية</a>"#
+        ),
+        "{html}"
+    );
     assert!(html.contains(r#"lang="pl" hreflang="pl" dir="ltr" aria-current="page">Polski</a>"#));
 }
 
@@ -156,18 +205,37 @@ fn missing_translation_shows_source_text_under_a_notice() {
     let out = p.build(&[]);
     assert_ok(&out);
     let html = p.page("demo/pl/services/helsestasjon/index.html");
-    assert!(html.contains(r#"<p class="notice" role="note">Ta strona nie została jeszcze przetłumaczona"#), "{html}");
+    assert!(
+        html.contains(
+            r#"<p class="notice" role="note">Ta strona nie została jeszcze przetłumaczona"#
+        ),
+        "{html}"
+    );
     assert!(html.contains(r#"<article lang="nb" dir="ltr">"#), "{html}");
     assert!(html.contains("<h1>Helsestasjon</h1>"));
     let ar = p.page("demo/ar/services/helsestasjon/index.html");
-    assert!(ar.contains(r#"<html lang="ar" dir="rtl">"#) && ar.contains(r#"<article lang="nb" dir="ltr">"#));
+    assert!(
+        ar.contains(r#"<html lang="ar" dir="rtl">"#)
+            && ar.contains(r#"<article lang="nb" dir="ltr">"#)
+    );
     // The list on the category page marks the untranslated title too.
     let list = p.page("demo/pl/category/health/index.html");
-    assert!(list.contains(r#"<li lang="nb" dir="ltr"><a href="/demo/pl/services/helsestasjon/">Helsestasjon</a>"#), "{list}");
+    assert!(
+        list.contains(
+            r#"<li lang="nb" dir="ltr"><a href="/demo/pl/services/helsestasjon/">Helsestasjon</a>"#
+        ),
+        "{list}"
+    );
     // A translated page has no notice.
-    assert!(!p.page("demo/pl/services/fastlege/index.html").contains("class=\"notice\""));
+    assert!(
+        !p.page("demo/pl/services/fastlege/index.html")
+            .contains("class=\"notice\"")
+    );
     let err = stderr(&out);
-    assert!(err.contains("warning[missing-translation]") && err.contains("helsestasjon.pl.md"), "{err}");
+    assert!(
+        err.contains("warning[missing-translation]") && err.contains("helsestasjon.pl.md"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -197,8 +265,14 @@ fn plural_forms_are_right_in_each_language() {
 
     // 5 and 22 services in one category.
     for n in 1..=20 {
-        p.write(&format!("content/demo/services/kurs-{n}.yaml"), "category: work\n");
-        p.write(&format!("content/demo/services/kurs-{n}.nb.md"), format!("---\ntitle: Kurs {n}\nsummary: Et kurs.\n---\nTekst.\n"));
+        p.write(
+            &format!("content/demo/services/kurs-{n}.yaml"),
+            "category: work\n",
+        );
+        p.write(
+            &format!("content/demo/services/kurs-{n}.nb.md"),
+            format!("---\ntitle: Kurs {n}\nsummary: Et kurs.\n---\nTekst.\n"),
+        );
         if n == 5 {
             assert_ok(&p.build(&[]));
             assert_eq!(count("pl", "work"), "5 usług");
@@ -207,9 +281,15 @@ fn plural_forms_are_right_in_each_language() {
         }
     }
     p.write("content/demo/services/x-1.yaml", "category: work\n");
-    p.write("content/demo/services/x-1.nb.md", "---\ntitle: X\nsummary: Y\n---\n");
+    p.write(
+        "content/demo/services/x-1.nb.md",
+        "---\ntitle: X\nsummary: Y\n---\n",
+    );
     p.write("content/demo/services/x-2.yaml", "category: work\n");
-    p.write("content/demo/services/x-2.nb.md", "---\ntitle: X2\nsummary: Y\n---\n");
+    p.write(
+        "content/demo/services/x-2.nb.md",
+        "---\ntitle: X2\nsummary: Y\n---\n",
+    );
     assert_ok(&p.build(&[]));
     assert_eq!(count("pl", "work"), "22 usługi");
     assert_eq!(count("lt", "work"), "22 paslaugos");
@@ -235,18 +315,42 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let p = Project::new();
     assert_ok(&p.build(&[]));
     let before = tree(&p.path("public"));
-    p.edit("content/demo/services/fastlege.nb.md", "title: Fastlege", "title: Fastlege endret");
-    p.edit("content/demo/services/norskkurs.yaml", "category: schooling", "category: skole");
+    p.edit(
+        "content/demo/services/fastlege.nb.md",
+        "title: Fastlege",
+        "title: Fastlege endret",
+    );
+    p.edit(
+        "content/demo/services/norskkurs.yaml",
+        "category: schooling",
+        "category: skole",
+    );
     let out = p.build(&[]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("was not changed"));
-    assert_eq!(tree(&p.path("public")), before, "output changed after a failed build");
-    let leftovers: Vec<_> = fs::read_dir(p.dir.path()).expect("dir").flatten().map(|e| e.file_name()).filter(|n| n.to_string_lossy().contains("staging")).collect();
+    assert_eq!(
+        tree(&p.path("public")),
+        before,
+        "output changed after a failed build"
+    );
+    let leftovers: Vec<_> = fs::read_dir(p.dir.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name())
+        .filter(|n| n.to_string_lossy().contains("staging"))
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
     // Fixed, the next build replaces the output.
-    p.edit("content/demo/services/norskkurs.yaml", "category: skole", "category: schooling");
+    p.edit(
+        "content/demo/services/norskkurs.yaml",
+        "category: skole",
+        "category: schooling",
+    );
     assert_ok(&p.build(&[]));
-    assert!(p.page("demo/nb/services/fastlege/index.html").contains("Fastlege endret"));
+    assert!(
+        p.page("demo/nb/services/fastlege/index.html")
+            .contains("Fastlege endret")
+    );
 }
 
 #[test]
@@ -254,10 +358,16 @@ fn raw_html_is_escaped_and_no_isolation_marks_leak() {
     let p = Project::new();
     assert_ok(&p.build(&[]));
     let html = p.page("demo/nb/services/fastlege/index.html");
-    assert!(!html.contains("<script>") && html.contains("&lt;script&gt;"), "{html}");
+    assert!(
+        !html.contains("<script>") && html.contains("&lt;script&gt;"),
+        "{html}"
+    );
     for (name, bytes) in tree(&p.path("public")) {
         let text = String::from_utf8_lossy(&bytes);
-        assert!(!text.contains('\u{2068}') && !text.contains('\u{2069}'), "{name} has Unicode isolation marks");
+        assert!(
+            !text.contains('\u{2068}') && !text.contains('\u{2069}'),
+            "{name} has Unicode isolation marks"
+        );
     }
 }
 
@@ -266,11 +376,17 @@ fn contact_details_are_links_that_stay_left_to_right() {
     let p = Project::new();
     assert_ok(&p.build(&[]));
     let html = p.page("demo/ar/services/fastlege/index.html");
-    assert!(html.contains(r#"<a href="tel:+4712345679" dir="ltr">+47 12 34 56 79</a>"#), "{html}");
+    assert!(
+        html.contains(r#"<a href="tel:+4712345679" dir="ltr">+47 12 34 56 79</a>"#),
+        "{html}"
+    );
     assert!(html.contains(r#"<a href="mailto:lege@example.org" dir="ltr">lege@example.org</a>"#));
     let home = p.page("demo/ar/index.html");
     for n in ["113", "112", "110", "116117"] {
-        assert!(home.contains(&format!(r#"<a href="tel:{n}" dir="ltr">"#)), "home lacks {n}");
+        assert!(
+            home.contains(&format!(r#"<a href="tel:{n}" dir="ltr">"#)),
+            "home lacks {n}"
+        );
     }
     assert!(home.contains("openstreetmap.org/search?query=Storgata%201%2C%209999%20Demoby"));
 }
@@ -280,7 +396,10 @@ fn a_service_page_with_its_css_stays_under_30_kb() {
     let p = Project::new();
     assert_ok(&p.build(&[]));
     for lang in LANGS {
-        let size = p.page(&format!("demo/{lang}/services/fastlege/index.html")).len() + p.page("demo/static/torg.css").len();
+        let size = p
+            .page(&format!("demo/{lang}/services/fastlege/index.html"))
+            .len()
+            + p.page("demo/static/torg.css").len();
         assert!(size < 30 * 1024, "{lang}: {size} bytes");
     }
 }
@@ -306,36 +425,105 @@ fn assert_content_error(setup: impl Fn(&Project), file: &str, line: Option<usize
 
 #[test]
 fn malformed_yaml_names_file_and_line() {
-    assert_content_error(|p| p.write("content/demo/services/norskkurs.yaml", "category: schooling\ncontact: [unclosed\n"), "services/norskkurs.yaml", Some(2), "");
+    assert_content_error(
+        |p| {
+            p.write(
+                "content/demo/services/norskkurs.yaml",
+                "category: schooling\ncontact: [unclosed\n",
+            )
+        },
+        "services/norskkurs.yaml",
+        Some(2),
+        "",
+    );
 }
 
 #[test]
 fn unknown_category_is_reported_with_allowed_values() {
-    assert_content_error(|p| p.edit("content/demo/services/norskkurs.yaml", "category: schooling", "category: school"), "services/norskkurs.yaml", Some(1), "Use one of: settlement, health, schooling, leisure, work");
+    assert_content_error(
+        |p| {
+            p.edit(
+                "content/demo/services/norskkurs.yaml",
+                "category: schooling",
+                "category: school",
+            )
+        },
+        "services/norskkurs.yaml",
+        Some(1),
+        "Use one of: settlement, health, schooling, leisure, work",
+    );
 }
 
 #[test]
 fn unknown_language_in_site_or_file_name_is_reported() {
-    assert_content_error(|p| p.edit("content/demo/site.yaml", "[nb, en, pl, lt, ar]", "[nb, en, xx]"), "demo/site.yaml", None, "`xx` is not a language");
-    assert_content_error(|p| p.write("content/demo/services/norskkurs.se.md", "---\ntitle: A\nsummary: B\n---\n"), "services/norskkurs.se.md", None, "`se` is not a language of this portal");
+    assert_content_error(
+        |p| {
+            p.edit(
+                "content/demo/site.yaml",
+                "[nb, en, pl, lt, ar]",
+                "[nb, en, xx]",
+            )
+        },
+        "demo/site.yaml",
+        None,
+        "`xx` is not a language",
+    );
+    assert_content_error(
+        |p| {
+            p.write(
+                "content/demo/services/norskkurs.se.md",
+                "---\ntitle: A\nsummary: B\n---\n",
+            )
+        },
+        "services/norskkurs.se.md",
+        None,
+        "`se` is not a language of this portal",
+    );
 }
 
 #[test]
 fn missing_required_field_is_reported() {
-    assert_content_error(|p| p.write("content/demo/services/norskkurs.nb.md", "---\ntitle: Norskkurs\n---\nTekst.\n"), "services/norskkurs.nb.md", Some(2), "The required field `summary` is missing");
+    assert_content_error(
+        |p| {
+            p.write(
+                "content/demo/services/norskkurs.nb.md",
+                "---\ntitle: Norskkurs\n---\nTekst.\n",
+            )
+        },
+        "services/norskkurs.nb.md",
+        Some(2),
+        "The required field `summary` is missing",
+    );
 }
 
 #[test]
 fn misspelt_field_is_reported_with_its_line() {
-    assert_content_error(|p| p.edit("content/demo/services/fastlege.yaml", "  email: lege@example.org", "  epost: lege@example.org"), "services/fastlege.yaml", Some(6), "`epost` is not a field torg knows here");
+    assert_content_error(
+        |p| {
+            p.edit(
+                "content/demo/services/fastlege.yaml",
+                "  email: lege@example.org",
+                "  epost: lege@example.org",
+            )
+        },
+        "services/fastlege.yaml",
+        Some(6),
+        "`epost` is not a field torg knows here",
+    );
 }
 
 #[test]
 fn duplicate_slug_is_reported() {
     assert_content_error(
         |p| {
-            p.write("content/demo/services/helse/fastlege.yaml", "category: health\n");
-            p.write("content/demo/services/helse/fastlege.nb.md", "---\ntitle: A\nsummary: B\n---\n");
+            p.write(
+                "content/demo/services/helse/fastlege.yaml",
+                "category: health\n",
+            );
+            p.write(
+                "content/demo/services/helse/fastlege.nb.md",
+                "---\ntitle: A\nsummary: B\n---\n",
+            );
         },
         "services/helse/fastlege",
         None,
@@ -345,31 +533,81 @@ fn duplicate_slug_is_reported() {
 
 #[test]
 fn invalid_utf8_names_file_and_line() {
-    assert_content_error(|p| p.write("content/demo/pages/om.nb.md", b"---\ntitle: Om\n---\nLinje tre\nfeil \xff her\n".to_vec()), "pages/om.nb.md", Some(5), "not valid UTF-8");
+    assert_content_error(
+        |p| {
+            p.write(
+                "content/demo/pages/om.nb.md",
+                b"---\ntitle: Om\n---\nLinje tre\nfeil \xff her\n",
+            )
+        },
+        "pages/om.nb.md",
+        Some(5),
+        "not valid UTF-8",
+    );
 }
 
 #[test]
 fn file_in_unexpected_place_is_reported() {
-    assert_content_error(|p| p.write("content/demo/notes.txt", "x"), "demo/notes.txt", None, "does not know what `notes.txt` is");
-    assert_content_error(|p| p.write("content/demo/pages/om.yaml", "title: x\n"), "pages/om.yaml", None, "not a name torg expects");
+    assert_content_error(
+        |p| p.write("content/demo/notes.txt", "x"),
+        "demo/notes.txt",
+        None,
+        "does not know what `notes.txt` is",
+    );
+    assert_content_error(
+        |p| p.write("content/demo/pages/om.yaml", "title: x\n"),
+        "pages/om.yaml",
+        None,
+        "not a name torg expects",
+    );
 }
 
 #[test]
 fn link_to_missing_page_names_file_and_line() {
-    assert_content_error(|p| p.edit("content/demo/plan/plan.nb.md", "(@/plan/helse)", "(@/plan/helsa)"), "plan/plan.nb.md", Some(8), "`@/plan/helsa` points to a page that does not exist");
+    assert_content_error(
+        |p| {
+            p.edit(
+                "content/demo/plan/plan.nb.md",
+                "(@/plan/helse)",
+                "(@/plan/helsa)",
+            )
+        },
+        "plan/plan.nb.md",
+        Some(8),
+        "`@/plan/helsa` points to a page that does not exist",
+    );
 }
 
 #[test]
 fn unknown_measure_reference_is_reported_with_line() {
-    assert_content_error(|p| p.edit("content/demo/services/fastlege.yaml", "measures: [helse/tolk]", "measures: [helse/tolke]"), "services/fastlege.yaml", Some(15), "`helse/tolke` is not a measure of the plan");
+    assert_content_error(
+        |p| {
+            p.edit(
+                "content/demo/services/fastlege.yaml",
+                "measures: [helse/tolk]",
+                "measures: [helse/tolke]",
+            )
+        },
+        "services/fastlege.yaml",
+        Some(15),
+        "`helse/tolke` is not a measure of the plan",
+    );
 }
 
 #[test]
 fn all_errors_of_a_run_are_reported_together() {
     let p = Project::new();
-    p.edit("content/demo/services/norskkurs.yaml", "category: schooling", "category: school");
+    p.edit(
+        "content/demo/services/norskkurs.yaml",
+        "category: schooling",
+        "category: school",
+    );
     p.write("content/demo/stray.md", "x");
-    p.edit("content/demo/plan/plan.nb.md", "(@/plan/helse)", "(@/plan/nope)");
+    p.edit(
+        "content/demo/plan/plan.nb.md",
+        "(@/plan/helse)",
+        "(@/plan/nope)",
+    );
     let out = p.build(&[]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1));
@@ -381,15 +619,30 @@ fn all_errors_of_a_run_are_reported_together() {
 
 #[test]
 fn garbage_input_never_panics() {
-    let junk: [&[u8]; 6] = [b"\x00\x01\x02", b"---\n---\n", b"- [a, {b: }\n", b"category: [health\n", b":\n:\n:", b"---\ntitle: [\n---\n"];
+    let junk: [&[u8]; 6] = [
+        b"\x00\x01\x02",
+        b"---\n---\n",
+        b"- [a, {b: }\n",
+        b"category: [health\n",
+        b":\n:\n:",
+        b"---\ntitle: [\n---\n",
+    ];
     for bytes in junk {
-        for file in ["content/demo/site.yaml", "content/demo/services/fastlege.yaml", "content/demo/services/fastlege.nb.md", "content/demo/plan/plan.yaml"] {
+        for file in [
+            "content/demo/site.yaml",
+            "content/demo/services/fastlege.yaml",
+            "content/demo/services/fastlege.nb.md",
+            "content/demo/plan/plan.yaml",
+        ] {
             let p = Project::new();
             p.write(file, bytes);
             let out = p.build(&[]);
             let err = stderr(&out);
             assert_eq!(out.status.code(), Some(1), "{file} with {bytes:?}:\n{err}");
-            assert!(!err.contains("panicked") && err.contains("error["), "{file}:\n{err}");
+            assert!(
+                !err.contains("panicked") && err.contains("error["),
+                "{file}:\n{err}"
+            );
         }
     }
 }
@@ -403,18 +656,134 @@ fn usage_errors_exit_with_2() {
     assert!(stderr(&out).contains("atlantis"));
     let out = p.build_into(".", &[]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(p.path("content/demo/site.yaml").exists(), "project folder must survive --out .");
+    assert!(
+        p.path("content/demo/site.yaml").exists(),
+        "project folder must survive --out ."
+    );
 }
 
 #[test]
 fn a_site_can_override_templates_strings_and_static_files() {
     let p = Project::new();
-    p.write("content/demo/locales/en/site.ftl", "portal-tagline = Welcome to Demo\n");
-    p.write("content/demo/theme/templates/404.html", "{% extends \"base.html\" %}{% block main %}<h1>Lost in Demo</h1>{% endblock main %}");
+    p.write(
+        "content/demo/locales/en/site.ftl",
+        "portal-tagline = Welcome to Demo\n",
+    );
+    p.write(
+        "content/demo/theme/templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>Lost in Demo</h1>{% endblock main %}",
+    );
     p.write("content/demo/theme/static/logo.svg", "<svg/>");
     assert_ok(&p.build(&[]));
     assert!(p.page("demo/en/index.html").contains("Welcome to Demo"));
-    assert!(p.page("demo/nb/index.html").contains("Informasjon for nye innbyggere"));
+    assert!(
+        p.page("demo/nb/index.html")
+            .contains("Informasjon for nye innbyggere")
+    );
     assert!(p.page("demo/en/404.html").contains("<h1>Lost in Demo</h1>"));
     assert_eq!(p.page("demo/static/logo.svg"), "<svg/>");
+}
+
+#[test]
+fn a_sixth_language_needs_only_ftl_files_and_content() {
+    let p = Project::new();
+    copy_dir(&repo().join("locales"), &p.path("locales"));
+    let en = fs::read_to_string(p.path("locales/en/ui.ftl")).expect("en");
+    p.write(
+        "locales/uk/ui.ftl",
+        en.replace("language-name = English", "language-name = Українська"),
+    );
+    p.edit("content/demo/site.yaml", "[nb, en, pl, lt, ar]", "[nb, uk]");
+    p.write(
+        "content/demo/services/fastlege.uk.md",
+        "---\ntitle: Сімейний лікар (fastlege)\nsummary: Ваш лікар.\n---\nТекст.\n",
+    );
+    for lang in ["en", "pl", "lt", "ar"] {
+        for f in [
+            "services/fastlege",
+            "services/helsestasjon",
+            "plan/plan",
+            "glossary/flyktning",
+        ] {
+            let _ = fs::remove_file(p.path(&format!("content/demo/{f}.{lang}.md")));
+        }
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_torg"))
+        .current_dir(p.dir.path())
+        .args(["build", "--themes"])
+        .arg(repo().join("themes"))
+        .output()
+        .expect("run");
+    assert_ok(&out);
+    let html = p.page("demo/uk/services/fastlege/index.html");
+    assert!(
+        html.contains(r#"<html lang="uk" dir="ltr">"#) && html.contains("Сімейний лікар"),
+        "{html}"
+    );
+    assert!(p.page("demo/index.html").contains("Українська"));
+}
+
+#[test]
+fn a_language_missing_an_interface_string_is_an_error() {
+    let p = Project::new();
+    copy_dir(&repo().join("locales"), &p.path("locales"));
+    let pl = fs::read_to_string(p.path("locales/pl/ui.ftl")).expect("pl");
+    let without: String = pl
+        .lines()
+        .filter(|l| !l.starts_with("nav-glossary"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    p.write("locales/pl/ui.ftl", without);
+    let out = Command::new(env!("CARGO_BIN_EXE_torg"))
+        .current_dir(p.dir.path())
+        .args(["build", "--themes"])
+        .arg(repo().join("themes"))
+        .output()
+        .expect("run");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("locales/pl/ui.ftl") && err.contains("nav-glossary"),
+        "{err}"
+    );
+}
+
+#[test]
+fn template_output_is_escaped() {
+    let p = Project::new();
+    p.edit(
+        "content/demo/services/norskkurs.nb.md",
+        "title: Norskkurs",
+        "title: Norsk <b>kurs</b>",
+    );
+    assert_ok(&p.build(&[]));
+    assert!(
+        p.page("demo/nb/services/norskkurs/index.html")
+            .contains("<h1>Norsk &lt;b&gt;kurs&lt;&#x2F;b&gt;</h1>")
+            || p.page("demo/nb/services/norskkurs/index.html")
+                .contains("<h1>Norsk &lt;b&gt;kurs&lt;/b&gt;</h1>")
+    );
+}
+
+/// The exact console output of one error, so its wording is reviewed like code.
+#[test]
+fn error_wording_snapshot() {
+    let p = Project::new();
+    p.edit(
+        "content/demo/services/norskkurs.yaml",
+        "category: schooling",
+        "category: school",
+    );
+    let out = p.build(&[]);
+    let expected = "\
+error[yaml]: content/demo/services/norskkurs.yaml:1:11
+  `school` is not an allowed value here. Use one of: settlement, health, schooling, leisure, work.
+  how to fix: Compare with the example in docs/content.md; values with `:` or `#` need quotes.";
+    let err = stderr(&out);
+    let errors: Vec<&str> = err
+        .split("\n\n")
+        .filter(|block| block.starts_with("error"))
+        .collect();
+    assert_eq!(errors, [expected]);
+    assert!(err.trim_end().ends_with("public was not changed"), "{err}");
 }

@@ -38,7 +38,7 @@ category-leisure = Leisure and community
 category-leisure-about = Activities, meeting places and volunteering.
 category-work = Work
 category-work-about = The introduction programme, qualification and finding a job.
-services-count = { $count ->
+services-count = { PLURAL($count) ->
     [one] { $count } service
    *[other] { $count } services
 }
@@ -141,7 +141,7 @@ plan-goals = Main goals
 plan-themes = Focus areas
 theme-goals = Goals
 theme-measures = Measures
-measures-count = { $count ->
+measures-count = { PLURAL($count) ->
     [one] { $count } measure
    *[other] { $count } measures
 }

@@ -38,7 +38,7 @@ category-leisure = Fritid og fellesskap
 category-leisure-about = Aktiviteter, møteplasser og frivillig arbeid.
 category-work = Arbeid
 category-work-about = Introduksjonsprogrammet, kvalifisering og å finne jobb.
-services-count = { $count ->
+services-count = { PLURAL($count) ->
     [one] { $count } tjeneste
    *[other] { $count } tjenester
 }
@@ -141,7 +141,7 @@ plan-goals = Hovedmål
 plan-themes = Innsatsområder
 theme-goals = Mål
 theme-measures = Tiltak
-measures-count = { $count ->
+measures-count = { PLURAL($count) ->
     [one] { $count } tiltak
    *[other] { $count } tiltak
 }

@@ -14,7 +14,12 @@ use super::source::{load_doc, load_yaml};
 use crate::diagnostic::{Diagnostic, Report};
 
 /// Loads every portal under `content` (or only those named in `only`).
-pub fn load_sites(content: &Path, only: &[String], languages: &BTreeSet<String>, report: &mut Report) -> Vec<Site> {
+pub fn load_sites(
+    content: &Path,
+    only: &[String],
+    languages: &BTreeSet<String>,
+    report: &mut Report,
+) -> Vec<Site> {
     site_dirs(content, report)
         .into_iter()
         .filter(|(slug, _)| only.is_empty() || only.contains(slug))
@@ -25,7 +30,11 @@ pub fn load_sites(content: &Path, only: &[String], languages: &BTreeSet<String>,
 /// The portal folders of `content`, sorted; stray files at the top level are reported.
 pub fn site_dirs(content: &Path, report: &mut Report) -> Vec<(String, PathBuf)> {
     let mut dirs = Vec::new();
-    for entry in WalkDir::new(content).min_depth(1).max_depth(1).sort_by_file_name() {
+    for entry in WalkDir::new(content)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
         let Ok(entry) = entry else { continue };
         let name = entry.file_name().to_string_lossy().to_string();
         if is_ignored(&name) {
@@ -45,7 +54,9 @@ pub fn site_dirs(content: &Path, report: &mut Report) -> Vec<(String, PathBuf)> 
 
 /// Slugs become web addresses, so they stay within what every server and phone handles alike.
 fn is_slug(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Hidden files and editor backups are never content.
@@ -98,7 +109,12 @@ struct Files {
     groups: BTreeMap<Kind, Group>,
 }
 
-fn load_site(slug: String, dir: PathBuf, known: &BTreeSet<String>, report: &mut Report) -> Option<Site> {
+fn load_site(
+    slug: String,
+    dir: PathBuf,
+    known: &BTreeSet<String>,
+    report: &mut Report,
+) -> Option<Site> {
     let config_path = dir.join("site.yaml");
     let config: SiteConfig = match load_yaml(&config_path) {
         Ok(c) => c,
@@ -113,20 +129,38 @@ fn load_site(slug: String, dir: PathBuf, known: &BTreeSet<String>, report: &mut 
     check_slug(&slug, &dir, report);
     let files = collect_files(&dir, &config.languages, report);
     let source = config.languages[0].clone();
-    let mut load = Loader { source: &source, report };
+    let mut load = Loader {
+        source: &source,
+        report,
+    };
     let plan = load.plan(&dir, &files);
-    let services = load.items(&files, Kind::Service, |slug, facts_path, facts, text| Service {
-        slug,
-        facts_path,
-        facts,
-        text,
+    let services = load.items(&files, Kind::Service, |slug, facts_path, facts, text| {
+        Service {
+            slug,
+            facts_path,
+            facts,
+            text,
+        }
     });
     let pages = load.items(&files, Kind::Page, |slug, _, (), text| Page { slug, text });
     let glossary = load.items(&files, Kind::Term, |slug, _, (), text| Term { slug, text });
-    Some(Site { slug, dir, config, plan, services, pages, glossary })
+    Some(Site {
+        slug,
+        dir,
+        config,
+        plan,
+        services,
+        pages,
+        glossary,
+    })
 }
 
-fn check_languages(config: &SiteConfig, path: &Path, known: &BTreeSet<String>, report: &mut Report) -> bool {
+fn check_languages(
+    config: &SiteConfig,
+    path: &Path,
+    known: &BTreeSet<String>,
+    report: &mut Report,
+) -> bool {
     let mut ok = !config.languages.is_empty();
     if !ok {
         report.push(
@@ -140,13 +174,27 @@ fn check_languages(config: &SiteConfig, path: &Path, known: &BTreeSet<String>, r
             ok = false;
             let list: Vec<&str> = known.iter().map(String::as_str).collect();
             report.push(
-                Diagnostic::error("unknown-language", path, format!("`{lang}` is not a language torg has interface texts for."))
-                    .hint(format!("Use one of {}, or add the folder locales/{lang}/ with its .ftl files.", list.join(", "))),
+                Diagnostic::error(
+                    "unknown-language",
+                    path,
+                    format!("`{lang}` is not a language torg has interface texts for."),
+                )
+                .hint(format!(
+                    "Use one of {}, or add the folder locales/{lang}/ with its .ftl files.",
+                    list.join(", ")
+                )),
             );
         }
         if !seen.insert(lang) {
             ok = false;
-            report.push(Diagnostic::error("duplicate-language", path, format!("`{lang}` is listed twice in `languages`.")).hint("Remove the second one."));
+            report.push(
+                Diagnostic::error(
+                    "duplicate-language",
+                    path,
+                    format!("`{lang}` is listed twice in `languages`."),
+                )
+                .hint("Remove the second one."),
+            );
         }
     }
     ok
@@ -164,7 +212,10 @@ fn check_slug(slug: &str, path: &Path, report: &mut Report) {
 /// Sorts every file of a portal folder into its [`Place`], reporting the ones that have none.
 fn collect_files(dir: &Path, languages: &[String], report: &mut Report) -> Files {
     let mut files = Files::default();
-    let walker = WalkDir::new(dir).min_depth(1).sort_by_file_name().into_iter();
+    let walker = WalkDir::new(dir)
+        .min_depth(1)
+        .sort_by_file_name()
+        .into_iter();
     for entry in walker.filter_entry(|e| !is_ignored(&e.file_name().to_string_lossy())) {
         let Ok(entry) = entry else { continue };
         if !entry.file_type().is_file() {
@@ -174,7 +225,10 @@ fn collect_files(dir: &Path, languages: &[String], report: &mut Report) -> Files
         let rel = path.strip_prefix(dir).unwrap_or(path);
         match classify(rel, languages) {
             Ok(place) => files.add(place, path.to_path_buf(), report),
-            Err(d) => report.push(Diagnostic { file: path.to_path_buf(), ..d }),
+            Err(d) => report.push(Diagnostic {
+                file: path.to_path_buf(),
+                ..d
+            }),
         }
     }
     files
@@ -195,7 +249,13 @@ impl Files {
                 }
             }
             Place::Text(kind, slug, lang) => {
-                let texts = self.groups.entry(kind).or_default().texts.entry(slug.clone()).or_default();
+                let texts = self
+                    .groups
+                    .entry(kind)
+                    .or_default()
+                    .texts
+                    .entry(slug.clone())
+                    .or_default();
                 if let Some(first) = texts.insert(lang, path.clone()) {
                     report.push(duplicate(&path, &first, &slug));
                 }
@@ -211,7 +271,10 @@ fn duplicate(path: &Path, first: &Path, slug: &str) -> Diagnostic {
 
 /// Decides what a file is from its path relative to the portal folder.
 fn classify(rel: &Path, languages: &[String]) -> Result<Place, Diagnostic> {
-    let parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().to_string()).collect();
+    let parts: Vec<String> = rel
+        .iter()
+        .map(|p| p.to_string_lossy().to_string())
+        .collect();
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     let name = parts.last().copied().unwrap_or_default();
     match parts.as_slice() {
@@ -220,7 +283,8 @@ fn classify(rel: &Path, languages: &[String]) -> Result<Place, Diagnostic> {
         ["theme", "templates" | "static", ..] => Ok(Place::Override),
         ["plan", "plan.yaml"] => Ok(Place::PlanFacts),
         ["plan", "themes", _] => item(Kind::Theme, name, languages, true),
-        ["plan", _] if name.starts_with("plan.") => match item(Kind::Page, name, languages, false)? {
+        ["plan", _] if name.starts_with("plan.") => match item(Kind::Page, name, languages, false)?
+        {
             Place::Text(_, _, lang) => Ok(Place::PlanText(lang)),
             _ => Err(unexpected(name)),
         },
@@ -237,25 +301,51 @@ fn unexpected(name: &str) -> Diagnostic {
 }
 
 /// Parses `<slug>.yaml` (when the kind has facts) or `<slug>.<lang>.md`.
-fn item(kind: Kind, name: &str, languages: &[String], has_facts: bool) -> Result<Place, Diagnostic> {
+fn item(
+    kind: Kind,
+    name: &str,
+    languages: &[String],
+    has_facts: bool,
+) -> Result<Place, Diagnostic> {
     let pieces: Vec<&str> = name.split('.').collect();
-    let bad = |msg: String, hint: String| Diagnostic::error("bad-name", Path::new(""), msg).hint(hint);
+    let bad =
+        |msg: String, hint: String| Diagnostic::error("bad-name", Path::new(""), msg).hint(hint);
     let place = match pieces.as_slice() {
         [slug, "yaml"] if has_facts => Place::Facts(kind, slug.to_string()),
-        [slug, lang, "md"] if languages.iter().any(|l| l == lang) => Place::Text(kind, slug.to_string(), lang.to_string()),
+        [slug, lang, "md"] if languages.iter().any(|l| l == lang) => {
+            Place::Text(kind, slug.to_string(), lang.to_string())
+        }
         [_, lang, "md"] => {
             return Err(Diagnostic::error("unknown-language", Path::new(""), format!("`{lang}` is not a language of this portal."))
                 .hint(format!("Use one of the portal's languages ({}) in the file name, or add `{lang}` to `languages` in site.yaml.", languages.join(", "))));
         }
-        [slug, "md"] => return Err(bad(format!("The file name does not say which language `{name}` is in."), format!("Rename it to `{slug}.{}.md` (or another language code).", languages[0]))),
+        [slug, "md"] => {
+            return Err(bad(
+                format!("The file name does not say which language `{name}` is in."),
+                format!(
+                    "Rename it to `{slug}.{}.md` (or another language code).",
+                    languages[0]
+                ),
+            ));
+        }
         _ => {
-            let expected = if has_facts { "`<name>.yaml` or `<name>.<language>.md`" } else { "`<name>.<language>.md`" };
-            return Err(bad(format!("`{name}` is not a name torg expects in {}/.", kind.folder()), format!("Name files here {expected}, for example `fastlege.nb.md`.")));
+            let expected = if has_facts {
+                "`<name>.yaml` or `<name>.<language>.md`"
+            } else {
+                "`<name>.<language>.md`"
+            };
+            return Err(bad(
+                format!("`{name}` is not a name torg expects in {}/.", kind.folder()),
+                format!("Name files here {expected}, for example `fastlege.nb.md`."),
+            ));
         }
     };
     let slug = name.split('.').next().unwrap_or_default();
     if !is_slug(slug) {
-        return Err(bad(format!("`{slug}` cannot be used as a web address."), "Rename the file using only lower-case letters a–z, digits and `-`.".into()));
+        return Err(bad(
+            format!("`{slug}` cannot be used as a web address."),
+            "Rename the file using only lower-case letters a–z, digits and `-`.".into(),
+        ));
     }
     Ok(place)
 }
@@ -279,10 +369,26 @@ impl Loader<'_> {
         };
         let facts: PlanFacts = self.ok(load_yaml(&facts_path))?;
         let text = self.localized(&facts_path, "plan", texts)?;
-        let mut themes = self.items(files, Kind::Theme, |slug, facts_path, facts, text| Theme { slug, facts_path, facts, text });
-        let order = |t: &Theme| facts.themes.iter().position(|s| *s == t.slug).unwrap_or(usize::MAX);
+        let mut themes = self.items(files, Kind::Theme, |slug, facts_path, facts, text| Theme {
+            slug,
+            facts_path,
+            facts,
+            text,
+        });
+        let order = |t: &Theme| {
+            facts
+                .themes
+                .iter()
+                .position(|s| *s == t.slug)
+                .unwrap_or(usize::MAX)
+        };
         themes.sort_by_key(|t| (order(t), t.slug.clone()));
-        Some(Plan { facts_path, facts, text, themes })
+        Some(Plan {
+            facts_path,
+            facts,
+            text,
+            themes,
+        })
     }
 
     /// Builds every item of `kind`; `F` is `()` for kinds without a facts file.
@@ -292,25 +398,40 @@ impl Loader<'_> {
         kind: Kind,
         make: impl Fn(String, PathBuf, F, Localized<T>) -> I,
     ) -> Vec<I> {
-        let Some(group) = files.groups.get(&kind) else { return Vec::new() };
+        let Some(group) = files.groups.get(&kind) else {
+            return Vec::new();
+        };
         let mut slugs: BTreeSet<&String> = group.texts.keys().collect();
         slugs.extend(group.facts.keys());
         let mut out = Vec::new();
         for slug in slugs {
             let texts = group.texts.get(slug).cloned().unwrap_or_default();
             let facts_path = group.facts.get(slug).cloned();
-            let anchor = facts_path.clone().or_else(|| texts.values().next().cloned()).unwrap_or_default();
+            let anchor = facts_path
+                .clone()
+                .or_else(|| texts.values().next().cloned())
+                .unwrap_or_default();
             let facts = F::load(facts_path.as_deref(), &anchor, slug, self.report);
             let text = self.localized(&anchor, slug, &texts);
             if let (Some(facts), Some(text)) = (facts, text) {
-                out.push(make(slug.clone(), facts_path.unwrap_or_default(), facts, text));
+                out.push(make(
+                    slug.clone(),
+                    facts_path.unwrap_or_default(),
+                    facts,
+                    text,
+                ));
             }
         }
         out
     }
 
     /// Loads the language files of one item; the source-language file must exist.
-    fn localized<T: DeserializeOwned>(&mut self, anchor: &Path, slug: &str, texts: &BTreeMap<String, PathBuf>) -> Option<Localized<T>> {
+    fn localized<T: DeserializeOwned>(
+        &mut self,
+        anchor: &Path,
+        slug: &str,
+        texts: &BTreeMap<String, PathBuf>,
+    ) -> Option<Localized<T>> {
         let mut docs = BTreeMap::new();
         for (lang, path) in texts {
             if let Some(doc) = self.ok(load_doc(path)) {
@@ -358,12 +479,23 @@ impl FactsFile for super::model::ThemeFacts {
 }
 
 /// Reads a required `<slug>.yaml` facts file.
-fn load_facts<F: DeserializeOwned>(path: Option<&Path>, anchor: &Path, slug: &str, report: &mut Report) -> Option<F> {
+fn load_facts<F: DeserializeOwned>(
+    path: Option<&Path>,
+    anchor: &Path,
+    slug: &str,
+    report: &mut Report,
+) -> Option<F> {
     let Some(path) = path else {
         let expected = anchor.with_file_name(format!("{slug}.yaml"));
         report.push(
-            Diagnostic::error("missing-file", &expected, format!("`{slug}` has text files but no facts file."))
-                .hint(format!("Add {slug}.yaml next to the text files (see docs/content.md for the fields).")),
+            Diagnostic::error(
+                "missing-file",
+                &expected,
+                format!("`{slug}` has text files but no facts file."),
+            )
+            .hint(format!(
+                "Add {slug}.yaml next to the text files (see docs/content.md for the fields)."
+            )),
         );
         return None;
     };
@@ -381,15 +513,27 @@ mod tests {
     #[test]
     fn files_are_classified_by_place_and_name() {
         let c = |p: &str| classify(Path::new(p), &langs());
-        assert_eq!(c("services/fastlege.yaml").unwrap(), Place::Facts(Kind::Service, "fastlege".into()));
-        assert_eq!(c("services/helse/fastlege.en.md").unwrap(), Place::Text(Kind::Service, "fastlege".into(), "en".into()));
+        assert_eq!(
+            c("services/fastlege.yaml").unwrap(),
+            Place::Facts(Kind::Service, "fastlege".into())
+        );
+        assert_eq!(
+            c("services/helse/fastlege.en.md").unwrap(),
+            Place::Text(Kind::Service, "fastlege".into(), "en".into())
+        );
         assert_eq!(c("plan/plan.nb.md").unwrap(), Place::PlanText("nb".into()));
-        assert_eq!(c("glossary/flyktning.nb.md").unwrap(), Place::Text(Kind::Term, "flyktning".into(), "nb".into()));
+        assert_eq!(
+            c("glossary/flyktning.nb.md").unwrap(),
+            Place::Text(Kind::Term, "flyktning".into(), "nb".into())
+        );
         assert_eq!(c("theme/static/logo.svg").unwrap(), Place::Override);
         assert_eq!(c("services/x.se.md").unwrap_err().code, "unknown-language");
         assert_eq!(c("services/Fastlege.yaml").unwrap_err().code, "bad-name");
         assert_eq!(c("pages/om.yaml").unwrap_err().code, "bad-name");
         assert_eq!(c("notes.txt").unwrap_err().code, "unexpected-file");
-        assert_eq!(c("services/a/b/c.yaml").unwrap_err().code, "unexpected-file");
+        assert_eq!(
+            c("services/a/b/c.yaml").unwrap_err().code,
+            "unexpected-file"
+        );
     }
 }

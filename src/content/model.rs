@@ -172,7 +172,9 @@ impl TryFrom<String> for ClockTime {
         if h * 60 + m > 24 * 60 || m > 59 {
             return Err(bad());
         }
-        Ok(ClockTime { minutes: h * 60 + m })
+        Ok(ClockTime {
+            minutes: h * 60 + m,
+        })
     }
 }
 
@@ -204,7 +206,9 @@ impl TryFrom<String> for Date {
     type Error = String;
     fn try_from(s: String) -> Result<Self, String> {
         let bad = || format!("`{s}` is not a date; write it as YYYY-MM-DD, e.g. 2025-03-31");
-        let mut parts = s.splitn(3, '-').map(|p| p.parse::<u16>().map_err(|_| bad()));
+        let mut parts = s
+            .splitn(3, '-')
+            .map(|p| p.parse::<u16>().map_err(|_| bad()));
         let (y, m, d) = match (parts.next(), parts.next(), parts.next()) {
             (Some(y), Some(m), Some(d)) => (y?, m?, d?),
             _ => return Err(bad()),
@@ -212,13 +216,19 @@ impl TryFrom<String> for Date {
         if !(1..=12).contains(&m) || !(1..=days_in_month(y, m)).contains(&d) {
             return Err(bad());
         }
-        Ok(Date { year: y, month: m as u8, day: d as u8 })
+        Ok(Date {
+            year: y,
+            month: m as u8,
+            day: d as u8,
+        })
     }
 }
 
 fn days_in_month(year: u16, month: u16) -> u16 {
     match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -265,9 +275,13 @@ impl TryFrom<YearOrText> for Period {
             YearOrText::Year(y) => return Ok(Period { from: y, to: y }),
             YearOrText::Text(s) => s,
         };
-        let bad = || format!("`{text}` is not a period; write the first and last year, e.g. 2018-2025");
+        let bad =
+            || format!("`{text}` is not a period; write the first and last year, e.g. 2018-2025");
         let (a, b) = text.split_once(['-', '–']).ok_or_else(bad)?;
-        let (from, to) = (a.trim().parse().map_err(|_| bad())?, b.trim().parse().map_err(|_| bad())?);
+        let (from, to) = (
+            a.trim().parse().map_err(|_| bad())?,
+            b.trim().parse().map_err(|_| bad())?,
+        );
         if from > to {
             return Err(format!("the period `{text}` ends before it starts"));
         }
@@ -292,7 +306,9 @@ impl TryFrom<YearOrText> for Timing {
             YearOrText::Text(s) if s == "ongoing" => Ok(Timing::Ongoing),
             YearOrText::Text(s) => Period::try_from(YearOrText::Text(s))
                 .map(Timing::Period)
-                .map_err(|_| "timing must be a year (2019), a period (2018-2020) or `ongoing`".into()),
+                .map_err(|_| {
+                    "timing must be a year (2019), a period (2018-2020) or `ongoing`".into()
+                }),
         }
     }
 }
@@ -456,14 +472,20 @@ mod tests {
 
     #[test]
     fn values_parse_from_what_people_write() {
-        assert_eq!(ClockTime::try_from("08:30".to_string()).unwrap().minutes, 510);
+        assert_eq!(
+            ClockTime::try_from("08:30".to_string()).unwrap().minutes,
+            510
+        );
         assert!(ClockTime::try_from("8.30".to_string()).is_err());
         assert!(Date::try_from("2025-02-29".to_string()).is_err());
         assert!(Date::try_from("2024-02-29".to_string()).is_ok());
         let p = Period::try_from(YearOrText::Text("2018-2025".into())).unwrap();
         assert_eq!((p.from, p.to), (2018, 2025));
         assert!(Period::try_from(YearOrText::Text("2025-2018".into())).is_err());
-        assert_eq!(Timing::try_from(YearOrText::Text("ongoing".into())), Ok(Timing::Ongoing));
+        assert_eq!(
+            Timing::try_from(YearOrText::Text("ongoing".into())),
+            Ok(Timing::Ongoing)
+        );
         assert!(Timing::try_from(YearOrText::Text("soon".into())).is_err());
     }
 }

@@ -18,7 +18,9 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
         let line = good.iter().filter(|b| **b == b'\n').count() + 1;
         Diagnostic::error("encoding", path, "The file is not valid UTF-8 text.")
             .at(line, None)
-            .hint("Save the file with UTF-8 encoding (in most editors: Save as… → Encoding: UTF-8).")
+            .hint(
+                "Save the file with UTF-8 encoding (in most editors: Save as… → Encoding: UTF-8).",
+            )
     })
 }
 
@@ -35,7 +37,10 @@ pub fn parse_yaml<T: DeserializeOwned>(
             "Compare with the example in docs/content.md; values with `:` or `#` need quotes.",
         );
         if let Some(loc) = e.location().filter(|l| l.line() > 0) {
-            d = d.at(loc.line() as usize + first_line - 1, Some(loc.column() as usize));
+            d = d.at(
+                loc.line() as usize + first_line - 1,
+                Some(loc.column() as usize),
+            );
         }
         d
     })
@@ -64,13 +69,19 @@ pub fn load_doc<F: DeserializeOwned>(path: &Path) -> Result<Doc<F>, Diagnostic> 
             .hint("Start the file with a line `---`, the fields (such as `title: …`), and another `---` line.")
     })?;
     let front = parse_yaml(yaml, path, 2)?;
-    Ok(Doc { front, body: body.to_string(), body_line })
+    Ok(Doc {
+        front,
+        body: body.to_string(),
+        body_line,
+    })
 }
 
 /// Returns (front matter, body, line where the body starts).
 fn split_front_matter(text: &str) -> Option<(&str, &str, usize)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))?;
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
     let mut offset = 0;
     for (i, line) in rest.split_inclusive('\n').enumerate() {
         if line.trim_end() == "---" {

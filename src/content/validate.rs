@@ -18,7 +18,12 @@ pub fn validate(site: &Site, langs: &BTreeMap<String, Language>, report: &mut Re
         check_plan(plan, report);
     }
     for service in &site.services {
-        check_service(service, &measures, langs.get(site.source_language()), report);
+        check_service(
+            service,
+            &measures,
+            langs.get(site.source_language()),
+            report,
+        );
     }
     for item in text_files(site) {
         check_links(&item, &routes, report);
@@ -30,7 +35,12 @@ pub fn validate(site: &Site, langs: &BTreeMap<String, Language>, report: &mut Re
 fn measure_ids(plan: Option<&Plan>) -> BTreeSet<String> {
     plan.into_iter()
         .flat_map(|p| &p.themes)
-        .flat_map(|t| t.facts.measures.iter().map(move |m| format!("{}/{}", t.slug, m.id)))
+        .flat_map(|t| {
+            t.facts
+                .measures
+                .iter()
+                .map(move |m| format!("{}/{}", t.slug, m.id))
+        })
         .collect()
 }
 
@@ -47,8 +57,12 @@ fn check_plan(plan: &Plan, report: &mut Report) {
     for theme in &plan.themes {
         if !plan.facts.themes.contains(&theme.slug) {
             report.push(
-                Diagnostic::error("unlisted-theme", &theme.facts_path, format!("The theme `{}` is not listed in plan.yaml.", theme.slug))
-                    .hint("Add it to `themes` in plan/plan.yaml, in the place it should appear."),
+                Diagnostic::error(
+                    "unlisted-theme",
+                    &theme.facts_path,
+                    format!("The theme `{}` is not listed in plan.yaml.", theme.slug),
+                )
+                .hint("Add it to `themes` in plan/plan.yaml, in the place it should appear."),
             );
         }
         check_measure_texts(theme, report);
@@ -60,21 +74,52 @@ fn check_measure_texts(theme: &super::model::Theme, report: &mut Report) {
     let mut ids = BTreeSet::new();
     for m in &theme.facts.measures {
         if !ids.insert(m.id.as_str()) {
-            report.push(Diagnostic::error("duplicate-slug", &theme.facts_path, format!("The measure id `{}` is used twice.", m.id)).hint("Give each measure of a theme its own id."));
+            report.push(
+                Diagnostic::error(
+                    "duplicate-slug",
+                    &theme.facts_path,
+                    format!("The measure id `{}` is used twice.", m.id),
+                )
+                .hint("Give each measure of a theme its own id."),
+            );
         }
     }
     for (path, doc) in theme.text.docs.values() {
         let texts: BTreeSet<&str> = doc.front.measures.keys().map(String::as_str).collect();
         for id in ids.difference(&texts) {
-            report.push(Diagnostic::error("missing-field", path, format!("The measure `{id}` has no text in this file.")).hint(format!("Add `{id}: <the measure's text>` under `measures:` in the front matter.")));
+            report.push(
+                Diagnostic::error(
+                    "missing-field",
+                    path,
+                    format!("The measure `{id}` has no text in this file."),
+                )
+                .hint(format!(
+                    "Add `{id}: <the measure's text>` under `measures:` in the front matter."
+                )),
+            );
         }
         for id in texts.difference(&ids) {
-            report.push(Diagnostic::error("unknown-measure", path, format!("`{id}` is not a measure of this theme.")).hint(format!("Add it to `measures` in {}, or fix the id.", theme.facts_path.display())));
+            report.push(
+                Diagnostic::error(
+                    "unknown-measure",
+                    path,
+                    format!("`{id}` is not a measure of this theme."),
+                )
+                .hint(format!(
+                    "Add it to `measures` in {}, or fix the id.",
+                    theme.facts_path.display()
+                )),
+            );
         }
     }
 }
 
-fn check_service(service: &Service, measures: &BTreeSet<String>, source: Option<&Language>, report: &mut Report) {
+fn check_service(
+    service: &Service,
+    measures: &BTreeSet<String>,
+    source: Option<&Language>,
+    report: &mut Report,
+) {
     let path = &service.facts_path;
     let facts = &service.facts;
     for m in &facts.measures {
@@ -88,11 +133,28 @@ fn check_service(service: &Service, measures: &BTreeSet<String>, source: Option<
     }
     for h in &facts.hours {
         if h.closes <= h.opens {
-            report.push(Diagnostic::error("invalid-value", path, format!("Opening hours close ({}) before they open ({}).", h.closes, h.opens)).hint("Check `opens` and `closes`; use 24-hour times such as \"15:30\"."));
+            report.push(
+                Diagnostic::error(
+                    "invalid-value",
+                    path,
+                    format!(
+                        "Opening hours close ({}) before they open ({}).",
+                        h.closes, h.opens
+                    ),
+                )
+                .hint("Check `opens` and `closes`; use 24-hour times such as \"15:30\"."),
+            );
         }
     }
     if facts.price_nok.is_some() && facts.cost != Cost::Paid {
-        report.push(Diagnostic::error("invalid-value", path, "`price_nok` is given, but `cost` is not `paid`.").hint("Write `cost: paid` with a price, or remove `price_nok`."));
+        report.push(
+            Diagnostic::error(
+                "invalid-value",
+                path,
+                "`price_nok` is given, but `cost` is not `paid`.",
+            )
+            .hint("Write `cost: paid` with a price, or remove `price_nok`."),
+        );
     }
     for code in &facts.languages {
         if source.is_some_and(|l| !l.has(&format!("spoken-{code}"))) {
@@ -109,7 +171,18 @@ struct TextFiles<'a> {
 }
 
 fn view<'a, F>(slug: &'a str, l: &'a Localized<F>) -> TextFiles<'a> {
-    let files = l.docs.iter().map(|(lang, (path, doc))| (lang.as_str(), path.as_path(), doc.body.as_str(), doc.body_line)).collect();
+    let files = l
+        .docs
+        .iter()
+        .map(|(lang, (path, doc))| {
+            (
+                lang.as_str(),
+                path.as_path(),
+                doc.body.as_str(),
+                doc.body_line,
+            )
+        })
+        .collect();
     TextFiles { slug, files }
 }
 
@@ -141,9 +214,16 @@ fn check_links(item: &TextFiles, routes: &BTreeSet<Route>, report: &mut Report) 
 }
 
 /// One warning per text file a language lacks.
-fn check_translations(item: &TextFiles, site: &Site, langs: &BTreeMap<String, Language>, report: &mut Report) {
+fn check_translations(
+    item: &TextFiles,
+    site: &Site,
+    langs: &BTreeMap<String, Language>,
+    report: &mut Report,
+) {
     let source = site.source_language();
-    let Some((_, src_path, _, _)) = item.files.iter().find(|f| f.0 == source) else { return };
+    let Some((_, src_path, _, _)) = item.files.iter().find(|f| f.0 == source) else {
+        return;
+    };
     for lang in &site.config.languages[1..] {
         if item.files.iter().any(|f| f.0 == lang) {
             continue;

@@ -7,7 +7,10 @@ use fluent_bundle::FluentValue;
 use serde::Serialize;
 
 use crate::config::Urls;
-use crate::content::model::{Category, Contact, Cost, Localized, MeasureStatus, PlanStatus, Service, Site, Theme, Timing, When};
+use crate::content::model::{
+    Category, Contact, Cost, Localized, MeasureStatus, PlanStatus, Service, Site, Theme, Timing,
+    When,
+};
 use crate::i18n::Language;
 use crate::markdown;
 use crate::route::Route;
@@ -82,7 +85,8 @@ impl<'a> Scope<'a> {
     }
 
     pub fn url_in(&self, lang: &str, route: &Route) -> String {
-        self.urls.path(&format!("{}/{lang}/{}", self.site.slug, route.path()))
+        self.urls
+            .path(&format!("{}/{lang}/{}", self.site.slug, route.path()))
     }
 
     pub fn url(&self, route: &Route) -> String {
@@ -90,33 +94,62 @@ impl<'a> Scope<'a> {
     }
 
     fn link(&self, label: String, route: Route, current: &Route) -> Link {
-        Link { label, current: *current == route, url: self.url(&route), text_lang: None }
+        Link {
+            label,
+            current: *current == route,
+            url: self.url(&route),
+            text_lang: None,
+        }
     }
 
     /// Markdown body with `@/` links pointing into this language.
     fn html(&self, body: &str) -> String {
-        markdown::to_html(body, &|target| Route::parse(target).map_or_else(|| target.to_string(), |r| self.url(&r)))
+        markdown::to_html(body, &|target| {
+            Route::parse(target).map_or_else(|| target.to_string(), |r| self.url(&r))
+        })
     }
 
     /// The text of an item in this language, or the source text and its fallback marker.
-    fn text<'l, F>(&self, l: &'l Localized<F>) -> (&'l crate::content::source::Doc<F>, Option<Fallback>) {
+    fn text<'l, F>(
+        &self,
+        l: &'l Localized<F>,
+    ) -> (&'l crate::content::source::Doc<F>, Option<Fallback>) {
         let (doc, fell_back) = l.get(&self.lang.code, self.site.source_language());
         (doc, fell_back.then(|| self.fallback()))
     }
 
     fn fallback(&self) -> Fallback {
         let source = self.source();
-        let notice = self.lang.format("untranslated-notice", &[("language", FluentValue::from(source.name.as_str()))]);
-        Fallback { lang: source.code.clone(), dir: source.dir, notice }
+        let notice = self.lang.format(
+            "untranslated-notice",
+            &[("language", FluentValue::from(source.name.as_str()))],
+        );
+        Fallback {
+            lang: source.code.clone(),
+            dir: source.dir,
+            notice,
+        }
     }
 
     pub fn frame(&self, route: &Route, title: String, fallback: Option<Fallback>) -> Frame<'a> {
         let site = self.site;
         let rel = |lang: &str| format!("{}/{lang}/{}", site.slug, route.path());
-        let alternates = site.config.languages.iter().map(|code| {
-            let l = &self.langs[code];
-            Alternate { lang: &l.code, name: &l.name, dir: l.dir, url: self.urls.absolute(&rel(code)), path: self.urls.path(&rel(code)), current: *code == self.lang.code }
-        }).collect();
+        let alternates = site
+            .config
+            .languages
+            .iter()
+            .map(|code| {
+                let l = &self.langs[code];
+                Alternate {
+                    lang: &l.code,
+                    name: &l.name,
+                    dir: l.dir,
+                    url: self.urls.absolute(&rel(code)),
+                    path: self.urls.path(&rel(code)),
+                    current: *code == self.lang.code,
+                }
+            })
+            .collect();
         Frame {
             lang: &self.lang.code,
             dir: self.lang.dir,
@@ -135,7 +168,10 @@ impl<'a> Scope<'a> {
     }
 
     pub fn municipality(&self) -> String {
-        self.lang.format("municipality-name", &[("name", FluentValue::from(self.site.config.name.as_str()))])
+        self.lang.format(
+            "municipality-name",
+            &[("name", FluentValue::from(self.site.config.name.as_str()))],
+        )
     }
 
     fn nav(&self, current: &Route) -> Vec<Link> {
@@ -148,11 +184,28 @@ impl<'a> Scope<'a> {
     }
 
     fn footer(&self, current: &Route) -> Vec<Link> {
-        let mut links: Vec<Link> = self.site.pages.iter().filter(|p| p.slug != "accessibility").map(|p| {
-            let (doc, fell_back) = p.text.get(&self.lang.code, self.site.source_language());
-            Link { text_lang: text_lang(self, fell_back), ..self.link(doc.front.title.clone(), Route::Page(p.slug.clone()), current) }
-        }).collect();
-        links.push(self.link(self.lang.text("footer-accessibility"), Route::Accessibility, current));
+        let mut links: Vec<Link> = self
+            .site
+            .pages
+            .iter()
+            .filter(|p| p.slug != "accessibility")
+            .map(|p| {
+                let (doc, fell_back) = p.text.get(&self.lang.code, self.site.source_language());
+                Link {
+                    text_lang: text_lang(self, fell_back),
+                    ..self.link(
+                        doc.front.title.clone(),
+                        Route::Page(p.slug.clone()),
+                        current,
+                    )
+                }
+            })
+            .collect();
+        links.push(self.link(
+            self.lang.text("footer-accessibility"),
+            Route::Accessibility,
+            current,
+        ));
         links
     }
 }
@@ -167,7 +220,10 @@ pub struct TextLang {
 fn text_lang(scope: &Scope, fell_back: bool) -> Option<TextLang> {
     fell_back.then(|| {
         let s = scope.source();
-        TextLang { lang: s.code.clone(), dir: s.dir }
+        TextLang {
+            lang: s.code.clone(),
+            dir: s.dir,
+        }
     })
 }
 
@@ -217,22 +273,42 @@ struct Emergency {
 
 pub fn home(scope: &Scope) -> (String, Home) {
     let lang = scope.lang;
-    let categories = Category::ALL.iter().map(|c| CategoryCard {
-        label: lang.text(&format!("category-{}", c.id())),
-        about: lang.text(&format!("category-{}-about", c.id())),
-        url: scope.url(&Route::Category(*c)),
-        count: lang.count("services-count", services_in(scope.site, *c).count()),
-    }).collect();
+    let categories = Category::ALL
+        .iter()
+        .map(|c| CategoryCard {
+            label: lang.text(&format!("category-{}", c.id())),
+            about: lang.text(&format!("category-{}-about", c.id())),
+            url: scope.url(&Route::Category(*c)),
+            count: lang.count("services-count", services_in(scope.site, *c).count()),
+        })
+        .collect();
     let plan = scope.site.plan.as_ref().map(|p| {
         let (doc, fell_back) = p.text.get(&lang.code, scope.site.source_language());
-        Card { title: doc.front.title.clone(), summary: doc.front.summary.clone(), url: scope.url(&Route::Plan), text_lang: text_lang(scope, fell_back) }
+        Card {
+            title: doc.front.title.clone(),
+            summary: doc.front.summary.clone(),
+            url: scope.url(&Route::Plan),
+            text_lang: text_lang(scope, fell_back),
+        }
     });
     let contact = &scope.site.config.contact;
-    let emergency = [("113", "113", "emergency-medical"), ("112", "112", "emergency-police"), ("110", "110", "emergency-fire"), ("116 117", "116117", "emergency-out-of-hours")]
-        .map(|(number, tel, id)| Emergency { number, tel, label: lang.text(id) })
-        .into();
+    let emergency = [
+        ("113", "113", "emergency-medical"),
+        ("112", "112", "emergency-police"),
+        ("110", "110", "emergency-fire"),
+        ("116 117", "116117", "emergency-out-of-hours"),
+    ]
+    .map(|(number, tel, id)| Emergency {
+        number,
+        tel,
+        label: lang.text(id),
+    })
+    .into();
     let home = Home {
-        intro: lang.format("home-intro", &[("municipality", FluentValue::from(scope.municipality()))]),
+        intro: lang.format(
+            "home-intro",
+            &[("municipality", FluentValue::from(scope.municipality()))],
+        ),
         categories,
         plan,
         contact: (!contact.is_empty()).then(|| contact_view(lang, contact)),
@@ -255,8 +331,10 @@ pub struct CategoryPage {
 }
 
 pub fn category(scope: &Scope, c: Category) -> (String, CategoryPage) {
-    let mut services: Vec<Card> = services_in(scope.site, c).map(|s| service_card(scope, s)).collect();
-    services.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()));
+    let mut services: Vec<Card> = services_in(scope.site, c)
+        .map(|s| service_card(scope, s))
+        .collect();
+    services.sort_by_key(|s| s.title.to_lowercase());
     let lang = scope.lang;
     let page = CategoryPage {
         about: lang.text(&format!("category-{}-about", c.id())),
@@ -306,22 +384,50 @@ struct Href {
 
 fn contact_view(lang: &Language, c: &Contact) -> ContactView {
     ContactView {
-        phone: c.phone.as_ref().map(|p| Href { text: p.clone(), href: format!("tel:{}", p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>()) }),
-        email: c.email.as_ref().map(|e| Href { text: e.clone(), href: format!("mailto:{e}") }),
-        address: c.address.as_ref().map(|a| Href {
-            text: lang.format("service-address-map", &[("address", FluentValue::from(a.as_str()))]),
-            href: format!("https://www.openstreetmap.org/search?query={}", percent_encode(a)),
+        phone: c.phone.as_ref().map(|p| Href {
+            text: p.clone(),
+            href: format!(
+                "tel:{}",
+                p.chars()
+                    .filter(|c| c.is_ascii_digit() || *c == '+')
+                    .collect::<String>()
+            ),
         }),
-        web: c.web.as_ref().map(|w| Href { text: w.trim_start_matches("https://").trim_start_matches("http://").trim_end_matches('/').to_string(), href: w.clone() }),
+        email: c.email.as_ref().map(|e| Href {
+            text: e.clone(),
+            href: format!("mailto:{e}"),
+        }),
+        address: c.address.as_ref().map(|a| Href {
+            text: lang.format(
+                "service-address-map",
+                &[("address", FluentValue::from(a.as_str()))],
+            ),
+            href: format!(
+                "https://www.openstreetmap.org/search?query={}",
+                percent_encode(a)
+            ),
+        }),
+        web: c.web.as_ref().map(|w| Href {
+            text: w
+                .trim_start_matches("https://")
+                .trim_start_matches("http://")
+                .trim_end_matches('/')
+                .to_string(),
+            href: w.clone(),
+        }),
     }
 }
 
 /// Encodes text for a URL query; addresses contain spaces, commas and Norwegian letters.
 fn percent_encode(s: &str) -> String {
-    s.bytes().map(|b| match b {
-        b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
-        _ => format!("%{b:02X}"),
-    }).collect()
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 pub fn service(scope: &Scope, s: &Service) -> (String, ServicePage, Option<Fallback>) {
@@ -332,40 +438,99 @@ pub fn service(scope: &Scope, s: &Service) -> (String, ServicePage, Option<Fallb
     let page = ServicePage {
         summary: doc.front.summary.clone(),
         html: scope.html(&doc.body),
-        category: scope.link(lang.text(&format!("category-{}", f.category.id())), category, &Route::Home),
+        category: scope.link(
+            lang.text(&format!("category-{}", f.category.id())),
+            category,
+            &Route::Home,
+        ),
         provider: f.provider.clone(),
         contact: (!f.contact.is_empty()).then(|| contact_view(lang, &f.contact)),
-        hours: f.hours.iter().map(|h| HoursRow {
-            days: h.days.iter().map(|d| lang.text(&format!("day-{}", kebab(d)))).collect::<Vec<_>>().join(", "),
-            time: lang.format("time-range", &[("opens", FluentValue::from(h.opens.to_string())), ("closes", FluentValue::from(h.closes.to_string()))]),
-        }).collect(),
-        audience: f.audience.iter().map(|a| lang.text(&format!("audience-{}", kebab(a)))).collect(),
+        hours: f
+            .hours
+            .iter()
+            .map(|h| HoursRow {
+                days: h
+                    .days
+                    .iter()
+                    .map(|d| lang.text(&format!("day-{}", kebab(d))))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                time: lang.format(
+                    "time-range",
+                    &[
+                        ("opens", FluentValue::from(h.opens.to_string())),
+                        ("closes", FluentValue::from(h.closes.to_string())),
+                    ],
+                ),
+            })
+            .collect(),
+        audience: f
+            .audience
+            .iter()
+            .map(|a| lang.text(&format!("audience-{}", kebab(a))))
+            .collect(),
         cost: match (f.cost, f.price_nok) {
-            (Cost::Paid, Some(n)) => lang.format("cost-price", &[("amount", FluentValue::from(n.to_string()))]),
+            (Cost::Paid, Some(n)) => lang.format(
+                "cost-price",
+                &[("amount", FluentValue::from(n.to_string()))],
+            ),
             (Cost::Paid, None) => lang.text("cost-paid"),
             (Cost::Free, _) => lang.text("cost-free"),
             (Cost::Unknown, _) => lang.text("cost-unknown"),
         },
-        languages: f.languages.iter().map(|c| lang.text(&format!("spoken-{c}"))).collect(),
-        interpreter: f.interpreter.map(|yes| lang.text(if yes { "service-interpreter-yes" } else { "service-interpreter-no" })),
-        measures: f.measures.iter().filter_map(|m| measure_link(scope, &m.value)).collect(),
-        reviewed: f.reviewed.map(|d| lang.format("service-reviewed", &[("date", FluentValue::from(lang.date(d)))])),
+        languages: f
+            .languages
+            .iter()
+            .map(|c| lang.text(&format!("spoken-{c}")))
+            .collect(),
+        interpreter: f.interpreter.map(|yes| {
+            lang.text(if yes {
+                "service-interpreter-yes"
+            } else {
+                "service-interpreter-no"
+            })
+        }),
+        measures: f
+            .measures
+            .iter()
+            .filter_map(|m| measure_link(scope, &m.value))
+            .collect(),
+        reviewed: f.reviewed.map(|d| {
+            lang.format(
+                "service-reviewed",
+                &[("date", FluentValue::from(lang.date(d)))],
+            )
+        }),
     };
     (doc.front.title.clone(), page, fallback)
 }
 
 /// The YAML spelling of an enum value, which is also its message-id suffix.
 fn kebab<T: Serialize>(v: &T) -> String {
-    serde_saphyr::to_string(v).unwrap_or_default().trim().to_string()
+    serde_saphyr::to_string(v)
+        .unwrap_or_default()
+        .trim()
+        .to_string()
 }
 
 fn measure_link(scope: &Scope, id: &str) -> Option<Link> {
     let (theme_slug, measure) = id.split_once('/')?;
-    let theme = scope.site.plan.as_ref()?.themes.iter().find(|t| t.slug == theme_slug)?;
-    let (doc, fell_back) = theme.text.get(&scope.lang.code, scope.site.source_language());
+    let theme = scope
+        .site
+        .plan
+        .as_ref()?
+        .themes
+        .iter()
+        .find(|t| t.slug == theme_slug)?;
+    let (doc, fell_back) = theme
+        .text
+        .get(&scope.lang.code, scope.site.source_language());
     Some(Link {
         label: doc.front.measures.get(measure)?.clone(),
-        url: format!("{}#tiltak-{measure}", scope.url(&Route::Theme(theme_slug.to_string()))),
+        url: format!(
+            "{}#tiltak-{measure}",
+            scope.url(&Route::Theme(theme_slug.to_string()))
+        ),
         current: false,
         text_lang: text_lang(scope, fell_back),
     })
@@ -404,7 +569,13 @@ pub fn plan(scope: &Scope) -> Option<(String, PlanPage, Option<Fallback>)> {
         PlanStatus::Consultation => "plan-status-consultation",
     };
     let page = PlanPage {
-        period: lang.format("plan-period", &[("from", FluentValue::from(f.period.from.to_string())), ("to", FluentValue::from(f.period.to.to_string()))]),
+        period: lang.format(
+            "plan-period",
+            &[
+                ("from", FluentValue::from(f.period.from.to_string())),
+                ("to", FluentValue::from(f.period.to.to_string())),
+            ],
+        ),
         status: lang.text(status),
         adopted: f.adopted.map(|w| {
             let date = match w {
@@ -417,15 +588,19 @@ pub fn plan(scope: &Scope) -> Option<(String, PlanPage, Option<Fallback>)> {
         vision: doc.front.vision.clone(),
         goals: doc.front.goals.clone(),
         html: scope.html(&doc.body),
-        themes: plan.themes.iter().map(|t| {
-            let (tdoc, fell_back) = t.text.get(&lang.code, scope.site.source_language());
-            ThemeCard {
-                title: tdoc.front.title.clone(),
-                url: scope.url(&Route::Theme(t.slug.clone())),
-                count: lang.count("measures-count", t.facts.measures.len()),
-                text_lang: text_lang(scope, fell_back),
-            }
-        }).collect(),
+        themes: plan
+            .themes
+            .iter()
+            .map(|t| {
+                let (tdoc, fell_back) = t.text.get(&lang.code, scope.site.source_language());
+                ThemeCard {
+                    title: tdoc.front.title.clone(),
+                    url: scope.url(&Route::Theme(t.slug.clone())),
+                    count: lang.count("measures-count", t.facts.measures.len()),
+                    text_lang: text_lang(scope, fell_back),
+                }
+            })
+            .collect(),
     };
     Some((doc.front.title.clone(), page, fallback))
 }
@@ -453,30 +628,51 @@ struct MeasureView {
 pub fn theme(scope: &Scope, t: &Theme) -> (String, ThemePage, Option<Fallback>) {
     let lang = scope.lang;
     let (doc, fallback) = scope.text(&t.text);
-    let measures = t.facts.measures.iter().map(|m| {
-        let full_id = format!("{}/{}", t.slug, m.id);
-        MeasureView {
-            anchor: format!("tiltak-{}", m.id),
-            text: doc.front.measures.get(&m.id).cloned().unwrap_or_default(),
-            responsible: m.responsible.clone(),
-            timing: m.timing.map(|t| match t {
-                Timing::Year(y) => y.to_string(),
-                Timing::Period(p) => format!("{}–{}", p.from, p.to),
-                Timing::Ongoing => lang.text("timing-ongoing"),
-            }),
-            status: m.status.map(|s| lang.text(match s {
-                MeasureStatus::Planned => "status-planned",
-                MeasureStatus::InProgress => "status-in-progress",
-                MeasureStatus::Done => "status-done",
-            })),
-            services: scope.site.services.iter().filter(|s| s.facts.measures.iter().any(|r| r.value == full_id)).map(|s| {
-                let card = service_card(scope, s);
-                Link { label: card.title, url: card.url, current: false, text_lang: card.text_lang }
-            }).collect(),
-        }
-    }).collect();
+    let measures = t
+        .facts
+        .measures
+        .iter()
+        .map(|m| {
+            let full_id = format!("{}/{}", t.slug, m.id);
+            MeasureView {
+                anchor: format!("tiltak-{}", m.id),
+                text: doc.front.measures.get(&m.id).cloned().unwrap_or_default(),
+                responsible: m.responsible.clone(),
+                timing: m.timing.map(|t| match t {
+                    Timing::Year(y) => y.to_string(),
+                    Timing::Period(p) => format!("{}–{}", p.from, p.to),
+                    Timing::Ongoing => lang.text("timing-ongoing"),
+                }),
+                status: m.status.map(|s| {
+                    lang.text(match s {
+                        MeasureStatus::Planned => "status-planned",
+                        MeasureStatus::InProgress => "status-in-progress",
+                        MeasureStatus::Done => "status-done",
+                    })
+                }),
+                services: scope
+                    .site
+                    .services
+                    .iter()
+                    .filter(|s| s.facts.measures.iter().any(|r| r.value == full_id))
+                    .map(|s| {
+                        let card = service_card(scope, s);
+                        Link {
+                            label: card.title,
+                            url: card.url,
+                            current: false,
+                            text_lang: card.text_lang,
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
     let page = ThemePage {
-        source: lang.format("theme-source", &[("source", FluentValue::from(t.facts.source.as_str()))]),
+        source: lang.format(
+            "theme-source",
+            &[("source", FluentValue::from(t.facts.source.as_str()))],
+        ),
         goals: doc.front.goals.clone(),
         html: scope.html(&doc.body),
         count: lang.count("measures-count", t.facts.measures.len()),
@@ -495,7 +691,10 @@ fn plan_link(scope: &Scope) -> Link {
         }
         None => (String::new(), false),
     };
-    Link { text_lang: text_lang(scope, fell_back), ..scope.link(title, Route::Plan, &Route::Home) }
+    Link {
+        text_lang: text_lang(scope, fell_back),
+        ..scope.link(title, Route::Plan, &Route::Home)
+    }
 }
 
 // ---- Glossary, free pages, accessibility ----------------------------------------------------
@@ -517,13 +716,27 @@ struct TermView {
 /// term is untranslated.
 pub fn glossary(scope: &Scope) -> (String, GlossaryPage, Option<Fallback>) {
     let mut any_fallback = false;
-    let mut terms: Vec<TermView> = scope.site.glossary.iter().map(|t| {
-        let (doc, fell_back) = t.text.get(&scope.lang.code, scope.site.source_language());
-        any_fallback |= fell_back;
-        TermView { id: t.slug.clone(), term: doc.front.term.clone(), html: scope.html(&doc.body), text_lang: text_lang(scope, fell_back) }
-    }).collect();
+    let mut terms: Vec<TermView> = scope
+        .site
+        .glossary
+        .iter()
+        .map(|t| {
+            let (doc, fell_back) = t.text.get(&scope.lang.code, scope.site.source_language());
+            any_fallback |= fell_back;
+            TermView {
+                id: t.slug.clone(),
+                term: doc.front.term.clone(),
+                html: scope.html(&doc.body),
+                text_lang: text_lang(scope, fell_back),
+            }
+        })
+        .collect();
     terms.sort_by(|a, b| (a.term.to_lowercase(), &a.id).cmp(&(b.term.to_lowercase(), &b.id)));
-    (scope.lang.text("glossary-title"), GlossaryPage { terms }, any_fallback.then(|| scope.fallback()))
+    (
+        scope.lang.text("glossary-title"),
+        GlossaryPage { terms },
+        any_fallback.then(|| scope.fallback()),
+    )
 }
 
 #[derive(Serialize)]
@@ -537,7 +750,15 @@ pub struct TextPage {
 pub fn page(scope: &Scope, slug: &str) -> Option<(String, TextPage, Option<Fallback>)> {
     let page = scope.site.pages.iter().find(|p| p.slug == slug)?;
     let (doc, fallback) = scope.text(&page.text);
-    Some((doc.front.title.clone(), TextPage { summary: doc.front.summary.clone(), html: scope.html(&doc.body), paragraphs: Vec::new() }, fallback))
+    Some((
+        doc.front.title.clone(),
+        TextPage {
+            summary: doc.front.summary.clone(),
+            html: scope.html(&doc.body),
+            paragraphs: Vec::new(),
+        },
+        fallback,
+    ))
 }
 
 /// The site's own statement when it has `pages/accessibility.*.md`, else the theme's default.
@@ -546,6 +767,21 @@ pub fn accessibility(scope: &Scope) -> (String, TextPage, Option<Fallback>) {
         return own;
     }
     let lang = scope.lang;
-    let paragraphs = ["accessibility-intro", "accessibility-measures", "accessibility-languages", "accessibility-feedback"].map(|id| lang.text(id)).to_vec();
-    (lang.text("accessibility-title"), TextPage { summary: None, html: String::new(), paragraphs }, None)
+    let paragraphs = [
+        "accessibility-intro",
+        "accessibility-measures",
+        "accessibility-languages",
+        "accessibility-feedback",
+    ]
+    .map(|id| lang.text(id))
+    .to_vec();
+    (
+        lang.text("accessibility-title"),
+        TextPage {
+            summary: None,
+            html: String::new(),
+            paragraphs,
+        },
+        None,
+    )
 }

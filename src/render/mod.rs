@@ -38,7 +38,12 @@ impl Theme {
             statics.extend(files_below(&dir.join("static")));
         }
         if sources.is_empty() {
-            return Err(Diagnostic::error("missing-theme", theme_dir, "The theme has no templates.").hint("Run torg from the project folder, or pass --themes with the path to themes/."));
+            return Err(Diagnostic::error(
+                "missing-theme",
+                theme_dir,
+                "The theme has no templates.",
+            )
+            .hint("Run torg from the project folder, or pass --themes with the path to themes/."));
         }
         let mut raw = Vec::new();
         for (name, path) in &sources {
@@ -49,12 +54,21 @@ impl Theme {
             let file = first_template_in(&e.to_string(), &sources).unwrap_or_else(|| theme_dir.to_path_buf());
             Diagnostic::error("template", &file, format!("The template could not be read: {e}")).hint("Fix the template syntax, or remove the override to use the default theme's template.")
         })?;
-        Ok(Theme { tera, sources, statics })
+        Ok(Theme {
+            tera,
+            sources,
+            statics,
+        })
     }
 
     fn render<T: Serialize>(&self, name: &str, data: &T) -> Result<String, Diagnostic> {
-        let file = self.sources.get(name).cloned().unwrap_or_else(|| PathBuf::from(name));
-        let ctx = tera::Context::from_serialize(data).map_err(|e| Diagnostic::error("template", &file, e.to_string()))?;
+        let file = self
+            .sources
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(name));
+        let ctx = tera::Context::from_serialize(data)
+            .map_err(|e| Diagnostic::error("template", &file, e.to_string()))?;
         self.tera.render(name, &ctx).map_err(|e| {
             let mut msg = e.to_string();
             let mut source = std::error::Error::source(&e);
@@ -62,50 +76,89 @@ impl Theme {
                 msg.push_str(&format!(": {s}"));
                 source = s.source();
             }
-            Diagnostic::error("template", &file, format!("The template failed: {msg}")).hint("Check the variable names against docs/themes.md or the default theme's templates.")
+            Diagnostic::error("template", &file, format!("The template failed: {msg}")).hint(
+                "Compare the variable names with the default theme in themes/default/templates/.",
+            )
         })
     }
 }
 
 /// Relative path (with `/`) → file, for every file below `dir`.
 fn files_below(dir: &Path) -> BTreeMap<String, PathBuf> {
-    WalkDir::new(dir).sort_by_file_name().into_iter().flatten()
+    WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
         .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
         .filter_map(|e| {
-            let rel = e.path().strip_prefix(dir).ok()?.to_string_lossy().replace('\\', "/");
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .ok()?
+                .to_string_lossy()
+                .replace('\\', "/");
             Some((rel, e.into_path()))
         })
         .collect()
 }
 
 fn first_template_in(message: &str, sources: &BTreeMap<String, PathBuf>) -> Option<PathBuf> {
-    sources.iter().find(|(name, _)| message.contains(name.as_str())).map(|(_, p)| p.clone())
+    sources
+        .iter()
+        .find(|(name, _)| message.contains(name.as_str()))
+        .map(|(_, p)| p.clone())
 }
 
 /// Renders and writes every page of one portal in every language. Returns the pages written.
-pub fn render_site(site: &Site, langs: &BTreeMap<String, Language>, urls: &Urls, theme: &Theme, out: &Staging) -> Result<usize, Vec<Diagnostic>> {
+pub fn render_site(
+    site: &Site,
+    langs: &BTreeMap<String, Language>,
+    urls: &Urls,
+    theme: &Theme,
+    out: &Staging,
+) -> Result<usize, Vec<Diagnostic>> {
     let routes = Route::all(site);
-    let jobs: Vec<(&Language, &Route)> = site.config.languages.iter()
+    let jobs: Vec<(&Language, &Route)> = site
+        .config
+        .languages
+        .iter()
         .flat_map(|code| routes.iter().map(move |r| (&langs[code], r)))
         .collect();
-    let errors: Vec<Diagnostic> = jobs.par_iter()
+    let mut errors: Vec<Diagnostic> = jobs
+        .par_iter()
         .filter_map(|(lang, route)| {
-            let scope = Scope { site, lang, langs, urls };
+            let scope = Scope {
+                site,
+                lang,
+                langs,
+                urls,
+            };
             let html = render_page(&scope, route, theme).and_then(|html| {
-                out.write(&format!("{}/{}/{}", site.slug, lang.code, route.file()), html.as_bytes())
+                out.write(
+                    &format!("{}/{}/{}", site.slug, lang.code, route.file()),
+                    html.as_bytes(),
+                )
             });
             html.err()
         })
         .collect();
-    let mut errors = errors;
     if let Err(e) = write_site_extras(site, langs, urls, theme, out, &routes) {
         errors.push(e);
     }
-    if errors.is_empty() { Ok(jobs.len()) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(jobs.len())
+    } else {
+        Err(errors)
+    }
 }
 
 fn render_page(scope: &Scope, route: &Route, theme: &Theme) -> Result<String, Diagnostic> {
-    fn with<B: Serialize>(theme: &Theme, template: &str, frame: Frame, page: B) -> Result<String, Diagnostic> {
+    fn with<B: Serialize>(
+        theme: &Theme,
+        template: &str,
+        frame: Frame,
+        page: B,
+    ) -> Result<String, Diagnostic> {
         theme.render(template, &PageContext { frame, page })
     }
     match route {
@@ -115,10 +168,20 @@ fn render_page(scope: &Scope, route: &Route, theme: &Theme) -> Result<String, Di
         }
         Route::Category(c) => {
             let (title, page) = context::category(scope, *c);
-            with(theme, "category.html", scope.frame(route, title, None), page)
+            with(
+                theme,
+                "category.html",
+                scope.frame(route, title, None),
+                page,
+            )
         }
         Route::Service(slug) => {
-            let service = scope.site.services.iter().find(|s| &s.slug == slug).ok_or_else(|| missing(scope, route))?;
+            let service = scope
+                .site
+                .services
+                .iter()
+                .find(|s| &s.slug == slug)
+                .ok_or_else(|| missing(scope, route))?;
             let (title, page, fb) = context::service(scope, service);
             with(theme, "service.html", scope.frame(route, title, fb), page)
         }
@@ -127,7 +190,13 @@ fn render_page(scope: &Scope, route: &Route, theme: &Theme) -> Result<String, Di
             with(theme, "plan.html", scope.frame(route, title, fb), page)
         }
         Route::Theme(slug) => {
-            let t = scope.site.plan.iter().flat_map(|p| &p.themes).find(|t| &t.slug == slug).ok_or_else(|| missing(scope, route))?;
+            let t = scope
+                .site
+                .plan
+                .iter()
+                .flat_map(|p| &p.themes)
+                .find(|t| &t.slug == slug)
+                .ok_or_else(|| missing(scope, route))?;
             let (title, page, fb) = context::theme(scope, t);
             with(theme, "theme.html", scope.frame(route, title, fb), page)
         }
@@ -136,7 +205,8 @@ fn render_page(scope: &Scope, route: &Route, theme: &Theme) -> Result<String, Di
             with(theme, "glossary.html", scope.frame(route, title, fb), page)
         }
         Route::Page(slug) => {
-            let (title, page, fb) = context::page(scope, slug).ok_or_else(|| missing(scope, route))?;
+            let (title, page, fb) =
+                context::page(scope, slug).ok_or_else(|| missing(scope, route))?;
             with(theme, "page.html", scope.frame(route, title, fb), page)
         }
         Route::Accessibility => {
@@ -152,32 +222,86 @@ fn render_page(scope: &Scope, route: &Route, theme: &Theme) -> Result<String, Di
 
 /// Routes come from the site itself, so this only fires on a bug; still an error, not a panic.
 fn missing(scope: &Scope, route: &Route) -> Diagnostic {
-    Diagnostic::error("internal", &scope.site.dir, format!("No content for the page {route:?}.")).hint("This is a bug in torg; please report it with this message.")
+    Diagnostic::error(
+        "internal",
+        &scope.site.dir,
+        format!("No content for the page {route:?}."),
+    )
+    .hint("This is a bug in torg; please report it with this message.")
 }
 
 /// The language chooser, the sitemap and the static files of a portal.
-fn write_site_extras(site: &Site, langs: &BTreeMap<String, Language>, urls: &Urls, theme: &Theme, out: &Staging, routes: &[Route]) -> Result<(), Diagnostic> {
+fn write_site_extras(
+    site: &Site,
+    langs: &BTreeMap<String, Language>,
+    urls: &Urls,
+    theme: &Theme,
+    out: &Staging,
+    routes: &[Route],
+) -> Result<(), Diagnostic> {
     let source = &langs[site.source_language()];
-    let scope = Scope { site, lang: source, langs, urls };
+    let scope = Scope {
+        site,
+        lang: source,
+        langs,
+        urls,
+    };
     let chooser = ChooserPage {
-        languages: site.config.languages.iter().map(|code| {
-            let l = &langs[code];
-            ChooserEntry { lang: &l.code, dir: l.dir, name: &l.name, prompt: l.text("chooser-title"), url: scope.url_in(code, &Route::Home) }
-        }).collect(),
+        languages: site
+            .config
+            .languages
+            .iter()
+            .map(|code| {
+                let l = &langs[code];
+                ChooserEntry {
+                    lang: &l.code,
+                    dir: l.dir,
+                    name: &l.name,
+                    prompt: l.text("chooser-title"),
+                    url: scope.url_in(code, &Route::Home),
+                }
+            })
+            .collect(),
     };
     let mut frame = scope.frame(&Route::Home, source.text("chooser-title"), None);
     frame.canonical = urls.absolute(&format!("{}/", site.slug));
     frame.nav.clear();
-    out.write(&format!("{}/index.html", site.slug), theme.render("chooser.html", &PageContext { frame, page: chooser })?.as_bytes())?;
+    out.write(
+        &format!("{}/index.html", site.slug),
+        theme
+            .render(
+                "chooser.html",
+                &PageContext {
+                    frame,
+                    page: chooser,
+                },
+            )?
+            .as_bytes(),
+    )?;
     let sitemap = Sitemap {
-        urls: routes.iter().filter(|r| **r != Route::NotFound).flat_map(|r| {
-            site.config.languages.iter().map(move |code| SitemapUrl {
-                loc: urls.absolute(&format!("{}/{code}/{}", site.slug, r.path())),
-                alternates: site.config.languages.iter().map(|c| SitemapAlternate { lang: c.clone(), href: urls.absolute(&format!("{}/{c}/{}", site.slug, r.path())) }).collect(),
+        urls: routes
+            .iter()
+            .filter(|r| **r != Route::NotFound)
+            .flat_map(|r| {
+                site.config.languages.iter().map(move |code| SitemapUrl {
+                    loc: urls.absolute(&format!("{}/{code}/{}", site.slug, r.path())),
+                    alternates: site
+                        .config
+                        .languages
+                        .iter()
+                        .map(|c| SitemapAlternate {
+                            lang: c.clone(),
+                            href: urls.absolute(&format!("{}/{c}/{}", site.slug, r.path())),
+                        })
+                        .collect(),
+                })
             })
-        }).collect(),
+            .collect(),
     };
-    out.write(&format!("{}/sitemap.xml", site.slug), theme.render("sitemap.xml", &sitemap)?.as_bytes())?;
+    out.write(
+        &format!("{}/sitemap.xml", site.slug),
+        theme.render("sitemap.xml", &sitemap)?.as_bytes(),
+    )?;
     for (rel, path) in &theme.statics {
         out.copy(&format!("{}/static/{rel}", site.slug), path)?;
     }
@@ -216,7 +340,13 @@ struct SitemapAlternate {
 }
 
 /// `<out>/index.html`: the list of portals, in the first portal's source language.
-pub fn render_portal_list(portals: &[(String, String)], lang: &Language, css_url: String, theme: &Theme, out: &Staging) -> Result<(), Diagnostic> {
+pub fn render_portal_list(
+    portals: &[(String, String)],
+    lang: &Language,
+    css_url: String,
+    theme: &Theme,
+    out: &Staging,
+) -> Result<(), Diagnostic> {
     let frame = Frame {
         lang: &lang.code,
         dir: lang.dir,
@@ -232,8 +362,23 @@ pub fn render_portal_list(portals: &[(String, String)], lang: &Language, css_url
         footer: Vec::new(),
         fallback: None,
     };
-    let page = PortalList { portals: portals.iter().map(|(name, url)| context::Link { label: name.clone(), url: url.clone(), current: false, text_lang: None }).collect() };
-    out.write("index.html", theme.render("portals.html", &PageContext { frame, page })?.as_bytes())?;
+    let page = PortalList {
+        portals: portals
+            .iter()
+            .map(|(name, url)| context::Link {
+                label: name.clone(),
+                url: url.clone(),
+                current: false,
+                text_lang: None,
+            })
+            .collect(),
+    };
+    out.write(
+        "index.html",
+        theme
+            .render("portals.html", &PageContext { frame, page })?
+            .as_bytes(),
+    )?;
     for (rel, path) in &theme.statics {
         out.copy(&format!("static/{rel}"), path)?;
     }

@@ -1,0 +1,179 @@
+## Numatytosios temos sąsajos tekstai lietuvių kalba.
+## Raktai visoms kalboms bendri; portalas gali pakeisti bet kurį iš jų faile
+## content/<portalas>/locales/lt/*.ftl.
+
+## Pati kalba
+language-name = Lietuvių
+# ltr arba rtl
+language-direction = ltr
+
+## Puslapio rėmas
+municipality-name = { $name } savivaldybė
+portal-tagline = Informacija naujiems gyventojams
+skip-to-content = Pereiti prie pagrindinio turinio
+nav-label = Pagrindinis meniu
+nav-home = Pradžia
+nav-plan = Planas
+nav-glossary = Žodynėlis
+language-switcher-label = Skaityti šį puslapį kita kalba
+footer-label = Apie šią svetainę
+footer-accessibility = Pareiškimas dėl prieinamumo
+footer-made-with = Sukurta su torg
+breadcrumb-label = Jūs esate čia
+
+## Portalų sąrašas ir kalbos pasirinkimas
+portals-title = Savivaldybių informacijos portalai
+portals-intro = Pasirinkite savo savivaldybę.
+chooser-title = Pasirinkite kalbą
+chooser-intro = Šis portalas yra šiomis kalbomis.
+
+## Kategorijos
+category-settlement = Įsikūrimas ir būstas
+category-settlement-about = Atvykimas, būsto paieška ir pirmieji žingsniai.
+category-health = Sveikata
+category-health-about = Gydytojas, sveikatos centras (helsestasjon) ir pagalba susirgus.
+category-schooling = Mokykla ir mokymasis
+category-schooling-about = Darželis, mokykla, norvegų kalbos mokymas ir suaugusiųjų švietimas.
+category-leisure = Laisvalaikis ir bendruomenė
+category-leisure-about = Veiklos, susitikimų vietos ir savanorystė.
+category-work = Darbas
+category-work-about = Įvadinė programa, kvalifikacija ir darbo paieška.
+services-count = { PLURAL($count) ->
+    [one] { $count } paslauga
+    [few] { $count } paslaugos
+    [many] { $count } paslaugos
+   *[other] { $count } paslaugų
+}
+category-empty = Šioje kategorijoje paslaugų dar nepridėta.
+
+## Pradžios puslapis
+home-intro = Čia rasite paslaugas ir pagalbą naujiems gyventojams ir sužinosite, ką integracijos srityje suplanavo { $municipality }.
+home-services-heading = Kokios pagalbos jums reikia?
+home-plan-heading = Savivaldybės planas
+home-plan-link = Skaityti visą planą
+home-contact-heading = Susisiekite su savivaldybe
+home-emergency-heading = Skubios pagalbos numeriai
+emergency-medical = Skubi medicinos pagalba, greitoji
+emergency-police = Policija
+emergency-fire = Gaisrinė
+emergency-out-of-hours = Budinti gydymo įstaiga (legevakt), kai jūsų šeimos gydytojas nedirba
+
+## Paslaugos puslapis
+service-facts = Faktai
+service-provider = Teikia
+service-contact = Kontaktai
+service-phone = Telefonas
+service-email = El. paštas
+service-address = Adresas
+service-address-map = { $address } (žemėlapis)
+service-web = Svetainė
+service-hours = Darbo laikas
+service-audience = Kam skirta?
+service-cost = Kiek kainuoja?
+cost-free = Nemokamai
+cost-paid = Paslauga mokama
+cost-price = { $amount } kronų
+cost-unknown = Kainos teiraukitės paslaugos teikėjo
+service-languages = Kalbos, kuriomis kalbama
+service-interpreter-yes = Galite gauti vertėją.
+service-interpreter-no = Ši paslauga vertėjo nesuteikia.
+service-measures = Šių plano priemonių dalis
+service-reviewed = Paskutinį kartą patikrinta { $date }
+service-category = Kategorija
+service-more = Daugiau šioje kategorijoje
+
+## Kam skirta paslauga
+audience-everyone = Visiems
+audience-refugees = Pabėgėliams
+audience-family-immigrants = Atvykusiems šeimos susijungimo pagrindu
+audience-labour-immigrants = Darbo imigrantams
+audience-immigrants = Imigrantams
+audience-children = Vaikams
+audience-youth = Jaunimui
+audience-adults = Suaugusiesiems
+audience-parents = Tėvams
+
+## Dienos ir laikas
+day-mon = pirmadienis
+day-tue = antradienis
+day-wed = trečiadienis
+day-thu = ketvirtadienis
+day-fri = penktadienis
+day-sat = šeštadienis
+day-sun = sekmadienis
+time-range = { $opens }–{ $closes }
+
+## Datos: mėnesių pavadinimai kilmininku ir datos šablonas
+month-1 = sausio
+month-2 = vasario
+month-3 = kovo
+month-4 = balandžio
+month-5 = gegužės
+month-6 = birželio
+month-7 = liepos
+month-8 = rugpjūčio
+month-9 = rugsėjo
+month-10 = spalio
+month-11 = lapkričio
+month-12 = gruodžio
+date-full = { $year } m. { $month } { $day } d.
+
+## Kalbos, kuriomis kalbama teikiant paslaugą
+spoken-nb = norvegų
+spoken-en = anglų
+spoken-pl = lenkų
+spoken-lt = lietuvių
+spoken-ar = arabų
+spoken-uk = ukrainiečių
+spoken-ru = rusų
+spoken-so = somalių
+spoken-ti = tigrinja
+spoken-fa = persų
+spoken-prs = dari
+spoken-ku = kurdų
+
+## Planas
+plan-period = Plano laikotarpis: { $from }–{ $to }
+plan-status-adopted = Patvirtintas planas
+plan-status-draft = Projektas
+plan-status-consultation = Viešai svarstomas projektas
+plan-adopted = Patvirtintas { $date }
+plan-vision = Vizija
+plan-goals = Pagrindiniai tikslai
+plan-themes = Veiklos sritys
+theme-goals = Tikslai
+theme-measures = Priemonės
+measures-count = { PLURAL($count) ->
+    [one] { $count } priemonė
+    [few] { $count } priemonės
+    [many] { $count } priemonės
+   *[other] { $count } priemonių
+}
+theme-source = Šaltinis plane: { $source }
+measure-responsible = Atsakingas
+measure-timing = Kada
+measure-status = Būsena
+measure-services = Paslaugos
+timing-ongoing = Nuolat
+status-planned = Suplanuota
+status-in-progress = Vykdoma
+status-done = Įgyvendinta
+
+## Žodynėlis
+glossary-title = Žodynėlis
+glossary-intro = Žodžiai, kuriuos sutiksite kaip naujas gyventojas, paaiškinti paprastai.
+
+## Kai trūksta vertimo
+untranslated-notice = Šis puslapis dar neišverstas į lietuvių kalbą. Toliau pateiktas tekstas yra šia kalba: { $language }.
+
+## Puslapis nerastas
+not-found-title = Puslapis nerastas
+not-found-text = Šio puslapio nepavyko rasti. Galbūt jis perkeltas arba adresas neteisingas.
+not-found-home = Eiti į pradžios puslapį
+
+## Numatytasis pareiškimas dėl prieinamumo
+accessibility-title = Pareiškimas dėl prieinamumo
+accessibility-intro = Norime, kad šia svetaine galėtų naudotis visi, taip pat žmonės, kurie naudoja ekrano skaitytuvą, klaviatūrą ar didinimą, ir tie, kurie skaito iš dešinės į kairę.
+accessibility-measures = Puslapiai sukurti taip, kad atitiktų WCAG 2.2 AA lygį: aiški antraščių struktūra, nuoroda tiesiai į turinį, matomas fokusas, geras kontrastas ir tekstas, kurį galima padidinti. Viskas veikia be JavaScript ir mažuose ekranuose.
+accessibility-languages = Informacija pateikiama keliomis kalbomis. Jei puslapis dar neišverstas, tai aiškiai nurodyta, o tekstas rodomas originalo kalba.
+accessibility-feedback = Jei kas nors jums neveikia, praneškite savivaldybei.

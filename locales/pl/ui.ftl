@@ -1,0 +1,179 @@
+## Teksty interfejsu domyślnego motywu, po polsku.
+## Klucze są wspólne dla wszystkich języków; portal może nadpisać każdy z nich w
+## content/<portal>/locales/pl/*.ftl.
+
+## Sam język
+language-name = Polski
+# ltr albo rtl
+language-direction = ltr
+
+## Ramka strony
+municipality-name = Gmina { $name }
+portal-tagline = Informacje dla nowych mieszkańców
+skip-to-content = Przejdź do treści głównej
+nav-label = Menu główne
+nav-home = Strona główna
+nav-plan = Plan
+nav-glossary = Słowniczek
+language-switcher-label = Przeczytaj tę stronę w innym języku
+footer-label = O tej stronie
+footer-accessibility = Deklaracja dostępności
+footer-made-with = Stworzono za pomocą torg
+breadcrumb-label = Jesteś tutaj
+
+## Lista portali i wybór języka
+portals-title = Gminne portale informacyjne
+portals-intro = Wybierz swoją gminę.
+chooser-title = Wybierz język
+chooser-intro = Ten portal jest dostępny w tych językach.
+
+## Kategorie
+category-settlement = Osiedlenie się i mieszkanie
+category-settlement-about = Przyjazd, znalezienie mieszkania i pierwsze kroki.
+category-health = Zdrowie
+category-health-about = Lekarz, przychodnia (helsestasjon) i pomoc w chorobie.
+category-schooling = Szkoła i nauka
+category-schooling-about = Przedszkole, szkoła, nauka języka norweskiego i edukacja dorosłych.
+category-leisure = Czas wolny i wspólnota
+category-leisure-about = Zajęcia, miejsca spotkań i wolontariat.
+category-work = Praca
+category-work-about = Program wprowadzający, kwalifikacje i szukanie pracy.
+services-count = { PLURAL($count) ->
+    [one] { $count } usługa
+    [few] { $count } usługi
+    [many] { $count } usług
+   *[other] { $count } usługi
+}
+category-empty = W tej kategorii nie dodano jeszcze żadnych usług.
+
+## Strona główna
+home-intro = Znajdziesz tu usługi i pomoc dla nowych mieszkańców oraz informacje o tym, co w sprawie integracji zaplanowała { $municipality }.
+home-services-heading = W czym potrzebujesz pomocy?
+home-plan-heading = Plan gminy
+home-plan-link = Przeczytaj cały plan
+home-contact-heading = Kontakt z gminą
+home-emergency-heading = Numery alarmowe
+emergency-medical = Nagła pomoc medyczna, karetka
+emergency-police = Policja
+emergency-fire = Straż pożarna
+emergency-out-of-hours = Ostry dyżur lekarski (legevakt), gdy lekarz rodzinny jest nieczynny
+
+## Strona usługi
+service-facts = Informacje
+service-provider = Usługodawca
+service-contact = Kontakt
+service-phone = Telefon
+service-email = E-mail
+service-address = Adres
+service-address-map = { $address } (mapa)
+service-web = Strona internetowa
+service-hours = Godziny otwarcia
+service-audience = Dla kogo?
+service-cost = Ile to kosztuje?
+cost-free = Bezpłatnie
+cost-paid = Usługa jest płatna
+cost-price = { $amount } koron
+cost-unknown = Zapytaj usługodawcę o cenę
+service-languages = Języki, w których można się porozumieć
+service-interpreter-yes = Możesz otrzymać tłumacza.
+service-interpreter-no = Ta usługa nie zapewnia tłumacza.
+service-measures = Część tych działań z planu
+service-reviewed = Ostatnio sprawdzono { $date }
+service-category = Kategoria
+service-more = Więcej w tej kategorii
+
+## Dla kogo jest usługa
+audience-everyone = Wszyscy
+audience-refugees = Uchodźcy
+audience-family-immigrants = Osoby, które przyjechały w ramach łączenia rodzin
+audience-labour-immigrants = Imigranci zarobkowi
+audience-immigrants = Imigranci
+audience-children = Dzieci
+audience-youth = Młodzież
+audience-adults = Dorośli
+audience-parents = Rodzice
+
+## Dni i godziny
+day-mon = poniedziałek
+day-tue = wtorek
+day-wed = środa
+day-thu = czwartek
+day-fri = piątek
+day-sat = sobota
+day-sun = niedziela
+time-range = { $opens }–{ $closes }
+
+## Daty: nazwy miesięcy w dopełniaczu i wzór daty
+month-1 = stycznia
+month-2 = lutego
+month-3 = marca
+month-4 = kwietnia
+month-5 = maja
+month-6 = czerwca
+month-7 = lipca
+month-8 = sierpnia
+month-9 = września
+month-10 = października
+month-11 = listopada
+month-12 = grudnia
+date-full = { $day } { $month } { $year }
+
+## Języki używane w usłudze
+spoken-nb = norweski
+spoken-en = angielski
+spoken-pl = polski
+spoken-lt = litewski
+spoken-ar = arabski
+spoken-uk = ukraiński
+spoken-ru = rosyjski
+spoken-so = somalijski
+spoken-ti = tigrinia
+spoken-fa = perski
+spoken-prs = dari
+spoken-ku = kurdyjski
+
+## Plan
+plan-period = Okres obowiązywania planu: { $from }–{ $to }
+plan-status-adopted = Plan przyjęty
+plan-status-draft = Projekt
+plan-status-consultation = Projekt do konsultacji społecznych
+plan-adopted = Przyjęty { $date }
+plan-vision = Wizja
+plan-goals = Główne cele
+plan-themes = Obszary działania
+theme-goals = Cele
+theme-measures = Działania
+measures-count = { PLURAL($count) ->
+    [one] { $count } działanie
+    [few] { $count } działania
+    [many] { $count } działań
+   *[other] { $count } działania
+}
+theme-source = Źródło w planie: { $source }
+measure-responsible = Odpowiedzialny
+measure-timing = Kiedy
+measure-status = Status
+measure-services = Usługi
+timing-ongoing = Na bieżąco
+status-planned = Zaplanowane
+status-in-progress = W trakcie
+status-done = Zrealizowane
+
+## Słowniczek
+glossary-title = Słowniczek
+glossary-intro = Słowa, które spotkasz jako nowy mieszkaniec, wyjaśnione w prosty sposób.
+
+## Brak tłumaczenia
+untranslated-notice = Ta strona nie została jeszcze przetłumaczona na język polski. Poniższy tekst jest w języku: { $language }.
+
+## Nie znaleziono
+not-found-title = Nie znaleziono strony
+not-found-text = Nie udało się znaleźć tej strony. Mogła zostać przeniesiona albo adres jest błędny.
+not-found-home = Przejdź do strony głównej
+
+## Domyślna deklaracja dostępności
+accessibility-title = Deklaracja dostępności
+accessibility-intro = Chcemy, aby każdy mógł korzystać z tej strony, także osoby używające czytnika ekranu, klawiatury lub powiększenia oraz osoby czytające od prawej do lewej.
+accessibility-measures = Strony zostały przygotowane tak, aby spełniały WCAG 2.2 na poziomie AA: mają przejrzyste nagłówki, link prowadzący bezpośrednio do treści, widoczny fokus, dobry kontrast i tekst, który można powiększyć. Wszystko działa bez JavaScriptu i na małych ekranach.
+accessibility-languages = Informacje są dostępne w kilku językach. Jeśli strona nie została jeszcze przetłumaczona, jest to wyraźnie zaznaczone, a tekst jest wyświetlany w języku oryginału.
+accessibility-feedback = Jeśli coś nie działa, poinformuj o tym gminę.
