@@ -392,6 +392,29 @@ fn contact_details_are_links_that_stay_left_to_right() {
 }
 
 #[test]
+fn facts_written_in_the_source_language_carry_its_lang() {
+    let p = Project::new();
+    assert_ok(&p.build(&[]));
+    assert!(
+        p.page("demo/pl/services/fastlege/index.html")
+            .contains(r#"<dd lang="nb" dir="ltr">Demo legekontor</dd>"#)
+    );
+    assert!(
+        p.page("demo/nb/services/fastlege/index.html")
+            .contains("<dd>Demo legekontor</dd>")
+    );
+    let theme = p.page("demo/ar/plan/helse/index.html");
+    assert!(
+        theme.contains(r#"<span lang="nb" dir="ltr">Kapittel 3</span>"#),
+        "{theme}"
+    );
+    assert!(
+        theme.contains(r#"<dd lang="nb" dir="ltr">Helsetjenesten</dd>"#),
+        "{theme}"
+    );
+}
+
+#[test]
 fn a_service_page_with_its_css_stays_under_30_kb() {
     let p = Project::new();
     assert_ok(&p.build(&[]));
@@ -800,7 +823,11 @@ fn bundled_content_builds_strictly() {
         .expect("run torg");
     assert_ok(&status);
     for lang in LANGS {
-        let home = fs::read_to_string(out.path().join(format!("public/narvik/{lang}/index.html"))).expect("home");
-        assert!(home.contains(r#"href="tel:113""#), "{lang} home lacks emergency numbers");
+        let home = fs::read_to_string(out.path().join(format!("public/narvik/{lang}/index.html")))
+            .expect("home");
+        assert!(
+            home.contains(r#"href="tel:113""#),
+            "{lang} home lacks emergency numbers"
+        );
     }
 }

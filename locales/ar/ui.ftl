@@ -153,7 +153,7 @@ measures-count = { PLURAL($count) ->
     [many] { $count } إجراءً
    *[other] { $count } إجراء
 }
-theme-source = المصدر في الخطة: { $source }
+theme-source = المصدر في الخطة
 measure-responsible = الجهة المسؤولة
 measure-timing = التوقيت
 measure-status = الحالة

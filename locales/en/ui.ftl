@@ -145,7 +145,7 @@ measures-count = { PLURAL($count) ->
     [one] { $count } measure
    *[other] { $count } measures
 }
-theme-source = Source in the plan: { $source }
+theme-source = Source in the plan
 measure-responsible = Responsible
 measure-timing = When
 measure-status = Status

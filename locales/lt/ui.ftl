@@ -149,7 +149,7 @@ measures-count = { PLURAL($count) ->
     [many] { $count } priemonės
    *[other] { $count } priemonių
 }
-theme-source = Šaltinis plane: { $source }
+theme-source = Šaltinis plane
 measure-responsible = Atsakingas
 measure-timing = Kada
 measure-status = Būsena

@@ -145,7 +145,7 @@ measures-count = { PLURAL($count) ->
     [one] { $count } tiltak
    *[other] { $count } tiltak
 }
-theme-source = Kilde i planen: { $source }
+theme-source = Kilde i planen
 measure-responsible = Ansvarlig
 measure-timing = Når
 measure-status = Status

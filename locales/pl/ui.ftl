@@ -149,7 +149,7 @@ measures-count = { PLURAL($count) ->
     [many] { $count } działań
    *[other] { $count } działania
 }
-theme-source = Źródło w planie: { $source }
+theme-source = Źródło w planie
 measure-responsible = Odpowiedzialny
 measure-timing = Kiedy
 measure-status = Status

@@ -32,6 +32,9 @@ pub struct Frame<'a> {
     pub footer: Vec<Link>,
     /// Set when the page's text is shown in the source language.
     pub fallback: Option<Fallback>,
+    /// The language of free-text facts from YAML (unit names, plan references), which are written
+    /// once, in the source language; set when that differs from the page.
+    pub facts_lang: Option<TextLang>,
 }
 
 #[derive(Serialize)]
@@ -164,6 +167,7 @@ impl<'a> Scope<'a> {
             nav: self.nav(route),
             footer: self.footer(route),
             fallback,
+            facts_lang: text_lang(self, self.lang.code != site.source_language()),
         }
     }
 
@@ -669,10 +673,7 @@ pub fn theme(scope: &Scope, t: &Theme) -> (String, ThemePage, Option<Fallback>) 
         })
         .collect();
     let page = ThemePage {
-        source: lang.format(
-            "theme-source",
-            &[("source", FluentValue::from(t.facts.source.as_str()))],
-        ),
+        source: t.facts.source.clone(),
         goals: doc.front.goals.clone(),
         html: scope.html(&doc.body),
         count: lang.count("measures-count", t.facts.measures.len()),

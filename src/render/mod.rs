@@ -361,6 +361,7 @@ pub fn render_portal_list(
         nav: Vec::new(),
         footer: Vec::new(),
         fallback: None,
+        facts_lang: None,
     };
     let page = PortalList {
         portals: portals
