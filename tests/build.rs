@@ -44,13 +44,19 @@ impl Project {
     }
 
     fn build_into(&self, out: &str, extra: &[&str]) -> Output {
+        let locales = repo().join("locales");
+        let locales = locales.to_str().expect("UTF-8 path");
+        self.torg(&[&["build", "--out", out, "--locales", locales], extra].concat())
+    }
+
+    /// Runs the binary in the project folder with the repository's theme; without `--locales`
+    /// it reads the project's own `locales/`.
+    fn torg(&self, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_torg"))
             .current_dir(self.dir.path())
-            .args(["build", "--out", out, "--themes"])
+            .args(args)
+            .arg("--themes")
             .arg(repo().join("themes"))
-            .arg("--locales")
-            .arg(repo().join("locales"))
-            .args(extra)
             .output()
             .expect("run torg")
     }
@@ -731,12 +737,7 @@ fn a_sixth_language_needs_only_ftl_files_and_content() {
             let _ = fs::remove_file(p.path(&format!("content/demo/{f}.{lang}.md")));
         }
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_torg"))
-        .current_dir(p.dir.path())
-        .args(["build", "--themes"])
-        .arg(repo().join("themes"))
-        .output()
-        .expect("run");
+    let out = p.torg(&["build"]);
     assert_ok(&out);
     let html = p.page("demo/uk/services/fastlege/index.html");
     assert!(
@@ -757,12 +758,7 @@ fn a_language_missing_an_interface_string_is_an_error() {
         .map(|l| format!("{l}\n"))
         .collect();
     p.write("locales/pl/ui.ftl", without);
-    let out = Command::new(env!("CARGO_BIN_EXE_torg"))
-        .current_dir(p.dir.path())
-        .args(["build", "--themes"])
-        .arg(repo().join("themes"))
-        .output()
-        .expect("run");
+    let out = p.torg(&["build"]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
