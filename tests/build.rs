@@ -827,3 +827,42 @@ fn bundled_content_builds_strictly() {
         );
     }
 }
+
+#[test]
+fn glossary_marks_each_untranslated_term() {
+    let p = Project::new();
+    assert_ok(&p.build(&[]));
+    let en = p.page("demo/en/glossary/index.html");
+    assert!(
+        en.contains(r#"<div id="flyktning"><dt>Refugee (flyktning)</dt>"#),
+        "{en}"
+    );
+    assert!(!en.contains("class=\"notice\""));
+    let pl = p.page("demo/pl/glossary/index.html");
+    assert!(
+        pl.contains(r#"<div id="flyktning" lang="nb" dir="ltr"><dt>Flyktning</dt>"#),
+        "{pl}"
+    );
+    assert!(pl.contains("class=\"notice\""));
+}
+
+#[test]
+fn a_site_accessibility_page_replaces_the_default_statement() {
+    let p = Project::new();
+    assert_ok(&p.build(&[]));
+    assert!(
+        p.page("demo/en/accessibility/index.html")
+            .contains("WCAG 2.2")
+    );
+    p.write(
+        "content/demo/pages/accessibility.nb.md",
+        "---\ntitle: Tilgjengelighet i Demo\n---\nVi jobber med saken.\n",
+    );
+    assert_ok(&p.build(&[]));
+    let html = p.page("demo/nb/accessibility/index.html");
+    assert!(
+        html.contains("<h1>Tilgjengelighet i Demo</h1>") && !html.contains("WCAG 2.2"),
+        "{html}"
+    );
+    assert!(!p.path("public/demo/nb/pages/accessibility").exists());
+}
