@@ -16,6 +16,8 @@ use crate::render::{Theme, render_portal_list, render_site};
 pub struct Summary {
     pub portals: usize,
     pub pages: usize,
+    /// Portals built without a base URL, whose canonical links and sitemap are root-relative.
+    pub without_base_url: Vec<String>,
 }
 
 /// The outcome of a build: its problems, and what it wrote if it wrote anything.
@@ -116,6 +118,9 @@ fn write(cfg: &BuildConfig, prepared: &[Prepared]) -> Result<Summary, Vec<Diagno
             Ok(pages) => {
                 summary.portals += 1;
                 summary.pages += pages;
+                if p.urls.absolute_root.is_none() {
+                    summary.without_base_url.push(p.site.slug.clone());
+                }
             }
             Err(e) => errors.extend(e),
         }

@@ -93,6 +93,13 @@ fn run_build(cfg: BuildConfig) -> ExitCode {
     );
     match outcome.summary {
         Some(s) => {
+            if !s.without_base_url.is_empty() {
+                eprintln!(
+                    "note: no base URL for {}; canonical links and sitemap.xml use paths from the web root. \
+                     Set `base_url` in site.yaml or pass --base-url to make them absolute.",
+                    s.without_base_url.join(", ")
+                );
+            }
             eprintln!(
                 "built {} portal(s), {} pages, into {} in {:.2} s ({warnings} warning(s))",
                 s.portals,

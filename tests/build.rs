@@ -187,6 +187,7 @@ fn every_page_has_lang_dir_hreflang_and_canonical() {
         assert!(chooser.contains(name), "chooser lacks {name}");
     }
     assert!(chooser.contains(r#"<li lang="ar" dir="rtl">"#));
+    assert!(!stderr(&p.build(&[])).contains("note: no base URL"));
     let sitemap = p.page("demo/sitemap.xml");
     assert!(sitemap.contains(r#"<xhtml:link rel="alternate" hreflang="lt" href="https://portal.example.org/demo/lt/services/fastlege/"/>"#));
 }
@@ -865,4 +866,54 @@ fn a_site_accessibility_page_replaces_the_default_statement() {
         "{html}"
     );
     assert!(!p.path("public/demo/nb/pages/accessibility").exists());
+}
+
+#[test]
+fn without_a_base_url_links_are_root_relative_and_a_note_says_so() {
+    let p = Project::new();
+    p.edit(
+        "content/demo/site.yaml",
+        "base_url: https://portal.example.org/demo/\n",
+        "",
+    );
+    let out = p.build(&[]);
+    assert_ok(&out);
+    assert!(
+        stderr(&out).contains("note: no base URL for demo"),
+        "{}",
+        stderr(&out)
+    );
+    let html = p.page("demo/en/index.html");
+    assert!(
+        html.contains(r#"<link rel="canonical" href="/demo/en/">"#),
+        "{html}"
+    );
+    assert!(p.page("demo/sitemap.xml").contains("<loc>/demo/nb/</loc>"));
+    // --base-url gives the address of the whole output folder.
+    assert_ok(&p.build(&["--base-url", "https://example.org/portaler"]));
+    let html = p.page("demo/en/index.html");
+    assert!(
+        html.contains(r#"<link rel="canonical" href="https://example.org/portaler/demo/en/">"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<link rel="stylesheet" href="/portaler/demo/static/torg.css">"#),
+        "{html}"
+    );
+}
+
+#[test]
+fn a_base_url_that_does_not_end_in_the_portal_folder_is_reported() {
+    assert_content_error(
+        |p| {
+            p.edit(
+                "content/demo/site.yaml",
+                "https://portal.example.org/demo/",
+                "https://portal.example.org/",
+            )
+        },
+        "demo/site.yaml",
+        None,
+        "`base_url` must end with `/demo/`",
+    );
 }
