@@ -18,6 +18,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_syntax::ast::{
     Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey,
 };
+use icu_collator::options::CollatorOptions;
+use icu_collator::{Collator, CollatorBorrowed};
 use icu_plurals::{PluralCategory, PluralRules};
 use unic_langid::LanguageIdentifier;
 use walkdir::WalkDir;
@@ -166,13 +168,20 @@ fn check_complete(
     }
 }
 
+/// Unicode's plural rules and collation for a language code, from ICU4X's compiled data.
+fn unicode_rules(code: &str) -> Result<(PluralRules, CollatorBorrowed<'static>), String> {
+    let locale: icu_locale_core::Locale = code.parse().map_err(|e| format!("{e:?}"))?;
+    let rules = PluralRules::try_new_cardinal((&locale).into()).map_err(|e| e.to_string())?;
+    let collator = Collator::try_new((&locale).into(), CollatorOptions::default())
+        .map_err(|e| e.to_string())?;
+    Ok((rules, collator))
+}
+
 /// Registers `PLURAL(n)`, which returns the CLDR plural category of `n` in this language.
 fn add_plural_function(
     bundle: &mut FluentBundle<Arc<FluentResource>>,
-    code: &str,
+    rules: PluralRules,
 ) -> Result<(), String> {
-    let locale: icu_locale_core::Locale = code.parse().map_err(|e| format!("{e:?}"))?;
-    let rules = PluralRules::try_new_cardinal(locale.into()).map_err(|e| e.to_string())?;
     bundle
         .add_function("PLURAL", move |positional, _named| {
             match positional.first() {
@@ -220,6 +229,8 @@ pub struct Language {
     pub name: String,
     pub dir: &'static str,
     bundle: FluentBundle<Arc<FluentResource>>,
+    /// Sorts lists the way a reader of this language expects (Lithuanian Į after I, not after Z).
+    collator: CollatorBorrowed<'static>,
     ids: BTreeSet<String>,
     /// Every message that needs no arguments, keyed with `_` for `-`, for templates.
     pub ui: BTreeMap<String, String>,
@@ -246,17 +257,26 @@ impl Language {
             .ok()?;
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         bundle.set_use_isolating(false);
-        if let Err(e) = add_plural_function(&mut bundle, code) {
-            report.push(
-                Diagnostic::error(
-                    "unknown-language",
-                    &place,
-                    format!("torg has no plural rules for `{code}`: {e}."),
-                )
-                .hint("Name the folder with a standard language code such as `nb`, `pl` or `so`."),
-            );
-            return None;
-        }
+        let rules = unicode_rules(code).and_then(|(plurals, collator)| {
+            add_plural_function(&mut bundle, plurals)?;
+            Ok(collator)
+        });
+        let collator = match rules {
+            Ok(collator) => collator,
+            Err(e) => {
+                report.push(
+                    Diagnostic::error(
+                        "unknown-language",
+                        &place,
+                        format!("torg has no plural or sorting rules for `{code}`: {e}."),
+                    )
+                    .hint(
+                        "Name the folder with a standard language code such as `nb`, `pl` or `so`.",
+                    ),
+                );
+                return None;
+            }
+        };
         let mut ids = BTreeSet::new();
         for (path, res) in resources {
             for entry in res.entries() {
@@ -280,6 +300,7 @@ impl Language {
             name: String::new(),
             dir: "ltr",
             bundle,
+            collator,
             ids,
             ui: BTreeMap::new(),
         };
@@ -351,6 +372,11 @@ impl Language {
     pub fn has(&self, id: &str) -> bool {
         self.ids.contains(id)
     }
+
+    /// Orders two texts as a dictionary in this language does.
+    pub fn compare(&self, a: &str, b: &str) -> std::cmp::Ordering {
+        self.collator.compare(a, b)
+    }
 }
 
 #[cfg(test)]
@@ -419,6 +445,48 @@ mod tests {
         assert_eq!(ar[1], "خدمتان");
         assert_eq!(ar[2], "5 خدمات");
         assert_eq!(ar[3], "22 خدمة");
+    }
+
+    #[test]
+    fn lists_sort_by_each_languages_alphabet() {
+        fn sorted<'a>(code: &str, words: &[&'a str]) -> Vec<&'a str> {
+            let lang = project_lang(code);
+            let mut w = words.to_vec();
+            w.sort_by(|a, b| lang.compare(a, b));
+            w
+        }
+        // Lithuanian: Į right after I, Š right after S, both before T and V.
+        assert_eq!(
+            sorted(
+                "lt",
+                &[
+                    "Visuomenė",
+                    "Šeima",
+                    "Įvadas",
+                    "Imigrantas",
+                    "Sveikata",
+                    "Tėvai"
+                ]
+            ),
+            [
+                "Imigrantas",
+                "Įvadas",
+                "Sveikata",
+                "Šeima",
+                "Tėvai",
+                "Visuomenė"
+            ]
+        );
+        // Norwegian: Æ Ø Å come last, after Z.
+        assert_eq!(
+            sorted("nb", &["Åpent", "Zebra", "Ørret", "Ærlig", "Arbeid"]),
+            ["Arbeid", "Zebra", "Ærlig", "Ørret", "Åpent"]
+        );
+        // Polish: Ł after L, Ś after S.
+        assert_eq!(
+            sorted("pl", &["Środa", "Łąka", "Zima", "Lato", "Sad"]),
+            ["Lato", "Łąka", "Sad", "Środa", "Zima"]
+        );
     }
 
     #[test]

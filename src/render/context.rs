@@ -338,8 +338,8 @@ pub fn category(scope: &Scope, c: Category) -> (String, CategoryPage) {
     let mut services: Vec<Card> = services_in(scope.site, c)
         .map(|s| service_card(scope, s))
         .collect();
-    services.sort_by_key(|s| s.title.to_lowercase());
     let lang = scope.lang;
+    services.sort_by(|a, b| lang.compare(&a.title, &b.title));
     let page = CategoryPage {
         about: lang.text(&format!("category-{}-about", c.id())),
         count: lang.count("services-count", services.len()),
@@ -732,7 +732,12 @@ pub fn glossary(scope: &Scope) -> (String, GlossaryPage, Option<Fallback>) {
             }
         })
         .collect();
-    terms.sort_by(|a, b| (a.term.to_lowercase(), &a.id).cmp(&(b.term.to_lowercase(), &b.id)));
+    terms.sort_by(|a, b| {
+        scope
+            .lang
+            .compare(&a.term, &b.term)
+            .then_with(|| a.id.cmp(&b.id))
+    });
     (
         scope.lang.text("glossary-title"),
         GlossaryPage { terms },
