@@ -490,6 +490,35 @@ mod tests {
     }
 
     #[test]
+    fn prices_use_the_plural_form_of_the_amount() {
+        let price = |code: &str, n: u32| {
+            project_lang(code).format("cost-price", &[("amount", FluentValue::from(n))])
+        };
+        assert_eq!(
+            [
+                price("pl", 1),
+                price("pl", 2),
+                price("pl", 5),
+                price("pl", 22),
+                price("pl", 200)
+            ],
+            ["1 korona", "2 korony", "5 koron", "22 korony", "200 koron"]
+        );
+        assert_eq!(
+            [price("lt", 21), price("lt", 3), price("lt", 10)],
+            ["21 krona", "3 kronos", "10 kronų"]
+        );
+        assert_eq!(
+            [price("ar", 2), price("ar", 5), price("ar", 200)],
+            ["كرونتان", "5 كرونات", "200 كرونة"]
+        );
+        assert_eq!(
+            [price("nb", 1), price("nb", 200)],
+            ["1 krone", "200 kroner"]
+        );
+    }
+
+    #[test]
     fn dates_use_each_languages_pattern() {
         let d = Date {
             year: 2026,

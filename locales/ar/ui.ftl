@@ -15,26 +15,26 @@ nav-label = القائمة الرئيسية
 nav-home = الصفحة الرئيسية
 nav-plan = الخطة
 nav-glossary = مسرد المصطلحات
-language-switcher-label = اقرأ هذه الصفحة بلغة أخرى
+language-switcher-label = قراءة هذه الصفحة بلغة أخرى
 footer-label = عن هذا الموقع
 footer-accessibility = بيان إمكانية الوصول
-footer-made-with = أُنشئ باستخدام torg
-breadcrumb-label = أنت هنا
+footer-made-with = أُنشئ هذا الموقع باستخدام torg
+breadcrumb-label = موقعك الحالي
 
 ## قائمة البوابات واختيار اللغة
 portals-title = بوابات المعلومات البلدية
-portals-intro = اختر بلديتك.
-chooser-title = اختر اللغة
+portals-intro = يُرجى اختيار البلدية.
+chooser-title = اختيار اللغة
 chooser-intro = هذه البوابة متاحة باللغات التالية.
 
 ## الفئات
 category-settlement = الاستقرار والسكن
-category-settlement-about = الوصول، وإيجاد مسكن، والبدء في الحياة الجديدة.
+category-settlement-about = الوصول، وإيجاد مسكن، والخطوات الأولى.
 category-health = الصحة
 category-health-about = الطبيب، والمركز الصحي (helsestasjon)، والمساعدة عند المرض.
 category-schooling = المدرسة والتعليم
 category-schooling-about = رياض الأطفال، والمدرسة، وتعلّم اللغة النرويجية، وتعليم الكبار.
-category-leisure = أوقات الفراغ والمجتمع
+category-leisure = أوقات الفراغ والحياة المجتمعية
 category-leisure-about = الأنشطة، وأماكن اللقاء، والعمل التطوعي.
 category-work = العمل
 category-work-about = برنامج التعريف، والتأهيل، والبحث عن عمل.
@@ -49,20 +49,20 @@ services-count = { PLURAL($count) ->
 category-empty = لم تُضف أي خدمات إلى هذه الفئة بعد.
 
 ## الصفحة الرئيسية
-home-intro = ستجد هنا الخدمات والمساعدة المتاحة للسكان الجدد في { $municipality }، وما خططت له البلدية في مجال الاندماج.
-home-services-heading = في أي شيء تحتاج إلى مساعدة؟
+home-intro = تجمع هذه الصفحة الخدمات والمساعدة المتاحة للسكان الجدد في { $municipality }، وتعرض ما خططت له البلدية في مجال الاندماج.
+home-services-heading = في أي مجال تحتاجون إلى المساعدة؟
 home-plan-heading = خطة البلدية
-home-plan-link = اقرأ الخطة كاملة
-home-contact-heading = تواصل مع البلدية
+home-plan-link = قراءة الخطة كاملة
+home-contact-heading = التواصل مع البلدية
 home-emergency-heading = أرقام الطوارئ
-emergency-medical = الطوارئ الطبية، سيارة الإسعاف
+emergency-medical = الطوارئ الطبية، الإسعاف
 emergency-police = الشرطة
 emergency-fire = الإطفاء
-emergency-out-of-hours = الطوارئ الطبية (legevakt) عندما يكون طبيبك العام مغلقًا
+emergency-out-of-hours = عيادة الطوارئ (legevakt)، عندما تكون عيادة الطبيب العام (fastlege) مغلقة
 
 ## صفحة الخدمة
 service-facts = معلومات أساسية
-service-provider = الجهة المقدِّمة
+service-provider = الجهة المقدِّمة للخدمة
 service-contact = التواصل
 service-phone = الهاتف
 service-email = البريد الإلكتروني
@@ -71,29 +71,36 @@ service-address-map = { $address } (الخريطة)
 service-web = الموقع الإلكتروني
 service-hours = ساعات العمل
 service-audience = لمن هذه الخدمة؟
-service-cost = كم تكلف؟
-cost-free = مجانية
-cost-paid = الخدمة مدفوعة
-cost-price = { $amount } كرونة
-cost-unknown = اسأل الجهة المقدِّمة عن السعر
+service-cost = ما التكلفة؟
+cost-free = مجانًا
+cost-paid = الخدمة مقابل رسوم
+cost-price = { PLURAL($amount) ->
+    [zero] { $amount } كرونة
+    [one] كرونة واحدة
+    [two] كرونتان
+    [few] { $amount } كرونات
+    [many] { $amount } كرونة
+   *[other] { $amount } كرونة
+}
+cost-unknown = يُرجى الاستفسار عن السعر لدى الجهة المقدِّمة للخدمة
 service-languages = اللغات المستخدمة
-service-interpreter-yes = يمكنك الحصول على مترجم.
-service-interpreter-no = لا توفر هذه الخدمة مترجمًا.
-service-measures = جزء من هذه الإجراءات في الخطة
-service-reviewed = آخر مراجعة: { $date }
+service-interpreter-yes = يمكن الحصول على مترجم فوري.
+service-interpreter-no = لا توفّر هذه الخدمة مترجمًا فوريًّا.
+service-measures = تندرج هذه الخدمة ضمن الإجراءات التالية في الخطة
+service-reviewed = تاريخ آخر مراجعة: { $date }
 service-category = الفئة
 service-more = المزيد في هذه الفئة
 
 ## لمن الخدمة
 audience-everyone = الجميع
 audience-refugees = اللاجئون
-audience-family-immigrants = القادمون عن طريق لمّ شمل الأسرة
-audience-labour-immigrants = المهاجرون من أجل العمل
+audience-family-immigrants = القادمون في إطار لمّ شمل الأسرة
+audience-labour-immigrants = المهاجرون لأغراض العمل
 audience-immigrants = المهاجرون
 audience-children = الأطفال
 audience-youth = الشباب
 audience-adults = البالغون
-audience-parents = الآباء والأمهات
+audience-parents = أولياء الأمور
 
 ## الأيام والأوقات
 day-mon = الاثنين
@@ -105,7 +112,7 @@ day-sat = السبت
 day-sun = الأحد
 time-range = { $opens }–{ $closes }
 
-## التواريخ: أسماء الأشهر ونمط التاريخ
+## التواريخ: أسماء الأشهر كما تُكتب في التاريخ، ونمط التاريخ
 month-1 = يناير
 month-2 = فبراير
 month-3 = مارس
@@ -131,18 +138,18 @@ spoken-ru = الروسية
 spoken-so = الصومالية
 spoken-ti = التغرينية
 spoken-fa = الفارسية
-spoken-prs = الدارية
+spoken-prs = الدرية
 spoken-ku = الكردية
 
 ## الخطة
 plan-period = مدة الخطة: { $from }–{ $to }
 plan-status-adopted = خطة معتمدة
 plan-status-draft = مسودة
-plan-status-consultation = مسودة مطروحة للاستشارة العامة
-plan-adopted = اعتُمدت في { $date }
+plan-status-consultation = مسودة مطروحة للتشاور العام
+plan-adopted = تاريخ الاعتماد: { $date }
 plan-vision = الرؤية
 plan-goals = الأهداف الرئيسية
-plan-themes = مجالات العمل
+plan-themes = مجالات الأولوية
 theme-goals = الأهداف
 theme-measures = الإجراءات
 measures-count = { PLURAL($count) ->
@@ -159,13 +166,13 @@ measure-timing = التوقيت
 measure-status = الحالة
 measure-services = الخدمات
 timing-ongoing = مستمر
-status-planned = مخطط له
+status-planned = مخطَّط له
 status-in-progress = قيد التنفيذ
-status-done = منجز
+status-done = مُنجَز
 
 ## مسرد المصطلحات
 glossary-title = مسرد المصطلحات
-glossary-intro = كلمات ستصادفها بصفتك من السكان الجدد، مشروحة بلغة بسيطة.
+glossary-intro = كلمات مهمة للسكان الجدد، مشروحة بلغة بسيطة.
 
 ## عند غياب الترجمة
 untranslated-notice = لم تُترجم هذه الصفحة إلى اللغة العربية بعد. النص أدناه باللغة: { $language }.
@@ -177,7 +184,7 @@ not-found-home = الذهاب إلى الصفحة الرئيسية
 
 ## بيان إمكانية الوصول الافتراضي
 accessibility-title = بيان إمكانية الوصول
-accessibility-intro = نريد أن يتمكن الجميع من استخدام هذا الموقع، بمن فيهم مستخدمو قارئات الشاشة أو لوحة المفاتيح أو التكبير، ومن يقرؤون من اليمين إلى اليسار.
-accessibility-measures = صُممت الصفحات لتستوفي معايير WCAG 2.2 بالمستوى AA: عناوين واضحة، ورابط للانتقال مباشرة إلى المحتوى، وتركيز مرئي، وتباين جيد، ونص يمكن تكبيره. كل شيء يعمل دون JavaScript وعلى الشاشات الصغيرة.
+accessibility-intro = نريد أن يتمكن الجميع من استخدام هذا الموقع، بمن فيهم مستخدمو قارئات الشاشة أو لوحة المفاتيح أو أدوات التكبير، ومن يقرؤون من اليمين إلى اليسار.
+accessibility-measures = صُممت الصفحات لتستوفي معايير WCAG 2.2 بالمستوى AA: بنية عناوين واضحة، ورابط للانتقال مباشرة إلى المحتوى، ومؤشر تركيز مرئي، وتباين كافٍ، ونص يمكن تكبيره. كل شيء يعمل دون JavaScript وعلى الشاشات الصغيرة.
 accessibility-languages = المعلومات متاحة بعدة لغات. وإذا لم تُترجم صفحة ما بعد، فسيُذكر ذلك بوضوح ويُعرض النص بلغته الأصلية.
-accessibility-feedback = إذا لم يعمل شيء ما معك، فأبلغ البلدية بذلك.
+accessibility-feedback = إذا لم يعمل شيء ما كما ينبغي، يُرجى إبلاغ البلدية بذلك.

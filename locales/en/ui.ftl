@@ -70,7 +70,10 @@ service-audience = Who is it for?
 service-cost = What does it cost?
 cost-free = Free of charge
 cost-paid = You have to pay
-cost-price = { $amount } kroner
+cost-price = { PLURAL($amount) ->
+    [one] { $amount } krone
+   *[other] { $amount } kroner
+}
 cost-unknown = Ask the service about the price
 service-languages = Languages spoken
 service-interpreter-yes = You can get an interpreter.

@@ -18,33 +18,33 @@ nav-glossary = Žodynėlis
 language-switcher-label = Skaityti šį puslapį kita kalba
 footer-label = Apie šią svetainę
 footer-accessibility = Pareiškimas dėl prieinamumo
-footer-made-with = Sukurta su torg
+footer-made-with = Sukurta naudojant torg
 breadcrumb-label = Jūs esate čia
 
 ## Portalų sąrašas ir kalbos pasirinkimas
 portals-title = Savivaldybių informacijos portalai
 portals-intro = Pasirinkite savo savivaldybę.
 chooser-title = Pasirinkite kalbą
-chooser-intro = Šis portalas yra šiomis kalbomis.
+chooser-intro = Šis portalas pateikiamas šiomis kalbomis.
 
 ## Kategorijos
 category-settlement = Įsikūrimas ir būstas
 category-settlement-about = Atvykimas, būsto paieška ir pirmieji žingsniai.
 category-health = Sveikata
 category-health-about = Gydytojas, sveikatos centras (helsestasjon) ir pagalba susirgus.
-category-schooling = Mokykla ir mokymasis
-category-schooling-about = Darželis, mokykla, norvegų kalbos mokymas ir suaugusiųjų švietimas.
+category-schooling = Mokykla ir švietimas
+category-schooling-about = Vaikų darželis, mokykla, norvegų kalbos mokymas ir suaugusiųjų švietimas.
 category-leisure = Laisvalaikis ir bendruomenė
 category-leisure-about = Veiklos, susitikimų vietos ir savanorystė.
 category-work = Darbas
-category-work-about = Įvadinė programa, kvalifikacija ir darbo paieška.
+category-work-about = Įvadinė programa, kvalifikacijos įgijimas ir darbo paieška.
 services-count = { PLURAL($count) ->
     [one] { $count } paslauga
     [few] { $count } paslaugos
     [many] { $count } paslaugos
    *[other] { $count } paslaugų
 }
-category-empty = Šioje kategorijoje paslaugų dar nepridėta.
+category-empty = Šioje kategorijoje paslaugų dar nėra.
 
 ## Pradžios puslapis
 home-intro = Čia rasite paslaugas ir pagalbą naujiems gyventojams ir sužinosite, ką integracijos srityje suplanavo { $municipality }.
@@ -53,14 +53,14 @@ home-plan-heading = Savivaldybės planas
 home-plan-link = Skaityti visą planą
 home-contact-heading = Susisiekite su savivaldybe
 home-emergency-heading = Skubios pagalbos numeriai
-emergency-medical = Skubi medicinos pagalba, greitoji
+emergency-medical = Greitoji medicinos pagalba
 emergency-police = Policija
-emergency-fire = Gaisrinė
-emergency-out-of-hours = Budinti gydymo įstaiga (legevakt), kai jūsų šeimos gydytojas nedirba
+emergency-fire = Ugniagesiai gelbėtojai
+emergency-out-of-hours = Budinčių gydytojų tarnyba (legevakt), kai jūsų šeimos gydytojas (fastlege) nedirba
 
 ## Paslaugos puslapis
-service-facts = Faktai
-service-provider = Teikia
+service-facts = Pagrindinė informacija
+service-provider = Paslaugos teikėjas
 service-contact = Kontaktai
 service-phone = Telefonas
 service-email = El. paštas
@@ -72,12 +72,17 @@ service-audience = Kam skirta?
 service-cost = Kiek kainuoja?
 cost-free = Nemokamai
 cost-paid = Paslauga mokama
-cost-price = { $amount } kronų
+cost-price = { PLURAL($amount) ->
+    [one] { $amount } krona
+    [few] { $amount } kronos
+    [many] { $amount } kronos
+   *[other] { $amount } kronų
+}
 cost-unknown = Kainos teiraukitės paslaugos teikėjo
-service-languages = Kalbos, kuriomis kalbama
-service-interpreter-yes = Galite gauti vertėją.
-service-interpreter-no = Ši paslauga vertėjo nesuteikia.
-service-measures = Šių plano priemonių dalis
+service-languages = Kalbos, kuriomis galima susikalbėti
+service-interpreter-yes = Galite gauti vertėjo pagalbą.
+service-interpreter-no = Ši paslauga vertėjo neteikia.
+service-measures = Paslauga yra šių plano priemonių dalis
 service-reviewed = Paskutinį kartą patikrinta { $date }
 service-category = Kategorija
 service-more = Daugiau šioje kategorijoje
@@ -103,7 +108,7 @@ day-sat = šeštadienis
 day-sun = sekmadienis
 time-range = { $opens }–{ $closes }
 
-## Datos: mėnesių pavadinimai kilmininku ir datos šablonas
+## Datos: mėnesių pavadinimai kilmininku (kaip pilnoje datoje) ir datos šablonas
 month-1 = sausio
 month-2 = vasario
 month-3 = kovo
@@ -136,11 +141,11 @@ spoken-ku = kurdų
 plan-period = Plano laikotarpis: { $from }–{ $to }
 plan-status-adopted = Patvirtintas planas
 plan-status-draft = Projektas
-plan-status-consultation = Viešai svarstomas projektas
-plan-adopted = Patvirtintas { $date }
+plan-status-consultation = Viešajam svarstymui pateiktas projektas
+plan-adopted = Patvirtinimo data: { $date }
 plan-vision = Vizija
 plan-goals = Pagrindiniai tikslai
-plan-themes = Veiklos sritys
+plan-themes = Prioritetinės sritys
 theme-goals = Tikslai
 theme-measures = Priemonės
 measures-count = { PLURAL($count) ->
@@ -150,7 +155,7 @@ measures-count = { PLURAL($count) ->
    *[other] { $count } priemonių
 }
 theme-source = Šaltinis plane
-measure-responsible = Atsakingas
+measure-responsible = Atsakingas vykdytojas
 measure-timing = Kada
 measure-status = Būsena
 measure-services = Paslaugos
@@ -161,7 +166,7 @@ status-done = Įgyvendinta
 
 ## Žodynėlis
 glossary-title = Žodynėlis
-glossary-intro = Žodžiai, kuriuos sutiksite kaip naujas gyventojas, paaiškinti paprastai.
+glossary-intro = Naujiems gyventojams svarbūs žodžiai, paaiškinti paprastai.
 
 ## Kai trūksta vertimo
 untranslated-notice = Šis puslapis dar neišverstas į lietuvių kalbą. Toliau pateiktas tekstas yra šia kalba: { $language }.
@@ -174,6 +179,6 @@ not-found-home = Eiti į pradžios puslapį
 ## Numatytasis pareiškimas dėl prieinamumo
 accessibility-title = Pareiškimas dėl prieinamumo
 accessibility-intro = Norime, kad šia svetaine galėtų naudotis visi, taip pat žmonės, kurie naudoja ekrano skaitytuvą, klaviatūrą ar didinimą, ir tie, kurie skaito iš dešinės į kairę.
-accessibility-measures = Puslapiai sukurti taip, kad atitiktų WCAG 2.2 AA lygį: aiški antraščių struktūra, nuoroda tiesiai į turinį, matomas fokusas, geras kontrastas ir tekstas, kurį galima padidinti. Viskas veikia be JavaScript ir mažuose ekranuose.
+accessibility-measures = Puslapiai sukurti taip, kad atitiktų WCAG 2.2 AA lygį: aiški antraščių struktūra, nuoroda tiesiai į turinį, matomas fokusas, pakankamas kontrastas ir tekstas, kurį galima padidinti. Viskas veikia be JavaScript ir mažuose ekranuose.
 accessibility-languages = Informacija pateikiama keliomis kalbomis. Jei puslapis dar neišverstas, tai aiškiai nurodyta, o tekstas rodomas originalo kalba.
 accessibility-feedback = Jei kas nors jums neveikia, praneškite savivaldybei.

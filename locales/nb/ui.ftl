@@ -70,7 +70,10 @@ service-audience = Hvem er tilbudet for?
 service-cost = Hva koster det?
 cost-free = Gratis
 cost-paid = Du må betale
-cost-price = { $amount } kroner
+cost-price = { PLURAL($amount) ->
+    [one] { $amount } krone
+   *[other] { $amount } kroner
+}
 cost-unknown = Spør tjenesten om pris
 service-languages = Språk som snakkes
 service-interpreter-yes = Du kan få tolk.

@@ -1,4 +1,4 @@
-## Teksty interfejsu domyślnego motywu, po polsku.
+## Teksty interfejsu domyślnego motywu w języku polskim.
 ## Klucze są wspólne dla wszystkich języków; portal może nadpisać każdy z nich w
 ## content/<portal>/locales/pl/*.ftl.
 
@@ -25,19 +25,19 @@ breadcrumb-label = Jesteś tutaj
 portals-title = Gminne portale informacyjne
 portals-intro = Wybierz swoją gminę.
 chooser-title = Wybierz język
-chooser-intro = Ten portal jest dostępny w tych językach.
+chooser-intro = Ten portal jest dostępny w następujących językach.
 
 ## Kategorie
 category-settlement = Osiedlenie się i mieszkanie
 category-settlement-about = Przyjazd, znalezienie mieszkania i pierwsze kroki.
 category-health = Zdrowie
-category-health-about = Lekarz, przychodnia (helsestasjon) i pomoc w chorobie.
-category-schooling = Szkoła i nauka
+category-health-about = Lekarz, ośrodek zdrowia (helsestasjon) i pomoc w razie choroby.
+category-schooling = Szkoła i edukacja
 category-schooling-about = Przedszkole, szkoła, nauka języka norweskiego i edukacja dorosłych.
-category-leisure = Czas wolny i wspólnota
+category-leisure = Czas wolny i społeczność
 category-leisure-about = Zajęcia, miejsca spotkań i wolontariat.
 category-work = Praca
-category-work-about = Program wprowadzający, kwalifikacje i szukanie pracy.
+category-work-about = Program wprowadzający, zdobywanie kwalifikacji i szukanie pracy.
 services-count = { PLURAL($count) ->
     [one] { $count } usługa
     [few] { $count } usługi
@@ -47,20 +47,20 @@ services-count = { PLURAL($count) ->
 category-empty = W tej kategorii nie dodano jeszcze żadnych usług.
 
 ## Strona główna
-home-intro = Znajdziesz tu usługi i pomoc dla nowych mieszkańców oraz informacje o tym, co w sprawie integracji zaplanowała { $municipality }.
+home-intro = Znajdziesz tu usługi i pomoc dla nowych mieszkańców oraz informacje o tym, co w zakresie integracji zaplanowała { $municipality }.
 home-services-heading = W czym potrzebujesz pomocy?
 home-plan-heading = Plan gminy
 home-plan-link = Przeczytaj cały plan
 home-contact-heading = Kontakt z gminą
 home-emergency-heading = Numery alarmowe
-emergency-medical = Nagła pomoc medyczna, karetka
+emergency-medical = Pomoc medyczna w nagłych wypadkach, karetka
 emergency-police = Policja
 emergency-fire = Straż pożarna
-emergency-out-of-hours = Ostry dyżur lekarski (legevakt), gdy lekarz rodzinny jest nieczynny
+emergency-out-of-hours = Ostry dyżur lekarski (legevakt), gdy przychodnia lekarza rodzinnego (fastlege) jest zamknięta
 
 ## Strona usługi
-service-facts = Informacje
-service-provider = Usługodawca
+service-facts = Najważniejsze informacje
+service-provider = Usługę oferuje
 service-contact = Kontakt
 service-phone = Telefon
 service-email = E-mail
@@ -68,16 +68,21 @@ service-address = Adres
 service-address-map = { $address } (mapa)
 service-web = Strona internetowa
 service-hours = Godziny otwarcia
-service-audience = Dla kogo?
+service-audience = Dla kogo jest ta usługa?
 service-cost = Ile to kosztuje?
 cost-free = Bezpłatnie
 cost-paid = Usługa jest płatna
-cost-price = { $amount } koron
-cost-unknown = Zapytaj usługodawcę o cenę
+cost-price = { PLURAL($amount) ->
+    [one] { $amount } korona
+    [few] { $amount } korony
+    [many] { $amount } koron
+   *[other] { $amount } korony
+}
+cost-unknown = O cenę zapytaj usługodawcę
 service-languages = Języki, w których można się porozumieć
-service-interpreter-yes = Możesz otrzymać tłumacza.
+service-interpreter-yes = Możesz skorzystać z pomocy tłumacza.
 service-interpreter-no = Ta usługa nie zapewnia tłumacza.
-service-measures = Część tych działań z planu
+service-measures = Usługa jest częścią tych działań z planu
 service-reviewed = Ostatnio sprawdzono { $date }
 service-category = Kategoria
 service-more = Więcej w tej kategorii
@@ -103,7 +108,7 @@ day-sat = sobota
 day-sun = niedziela
 time-range = { $opens }–{ $closes }
 
-## Daty: nazwy miesięcy w dopełniaczu i wzór daty
+## Daty: nazwy miesięcy w dopełniaczu (jak w pełnej dacie) i wzór daty
 month-1 = stycznia
 month-2 = lutego
 month-3 = marca
@@ -136,11 +141,11 @@ spoken-ku = kurdyjski
 plan-period = Okres obowiązywania planu: { $from }–{ $to }
 plan-status-adopted = Plan przyjęty
 plan-status-draft = Projekt
-plan-status-consultation = Projekt do konsultacji społecznych
-plan-adopted = Przyjęty { $date }
+plan-status-consultation = Projekt poddany konsultacjom społecznym
+plan-adopted = Data przyjęcia: { $date }
 plan-vision = Wizja
 plan-goals = Główne cele
-plan-themes = Obszary działania
+plan-themes = Obszary priorytetowe
 theme-goals = Cele
 theme-measures = Działania
 measures-count = { PLURAL($count) ->
@@ -150,23 +155,23 @@ measures-count = { PLURAL($count) ->
    *[other] { $count } działania
 }
 theme-source = Źródło w planie
-measure-responsible = Odpowiedzialny
+measure-responsible = Kto odpowiada
 measure-timing = Kiedy
 measure-status = Status
 measure-services = Usługi
 timing-ongoing = Na bieżąco
 status-planned = Zaplanowane
-status-in-progress = W trakcie
+status-in-progress = W trakcie realizacji
 status-done = Zrealizowane
 
 ## Słowniczek
 glossary-title = Słowniczek
-glossary-intro = Słowa, które spotkasz jako nowy mieszkaniec, wyjaśnione w prosty sposób.
+glossary-intro = Ważne słowa dla nowych mieszkańców, wyjaśnione prostym językiem.
 
 ## Brak tłumaczenia
 untranslated-notice = Ta strona nie została jeszcze przetłumaczona na język polski. Poniższy tekst jest w języku: { $language }.
 
-## Nie znaleziono
+## Nie znaleziono strony
 not-found-title = Nie znaleziono strony
 not-found-text = Nie udało się znaleźć tej strony. Mogła zostać przeniesiona albo adres jest błędny.
 not-found-home = Przejdź do strony głównej
@@ -174,6 +179,6 @@ not-found-home = Przejdź do strony głównej
 ## Domyślna deklaracja dostępności
 accessibility-title = Deklaracja dostępności
 accessibility-intro = Chcemy, aby każdy mógł korzystać z tej strony, także osoby używające czytnika ekranu, klawiatury lub powiększenia oraz osoby czytające od prawej do lewej.
-accessibility-measures = Strony zostały przygotowane tak, aby spełniały WCAG 2.2 na poziomie AA: mają przejrzyste nagłówki, link prowadzący bezpośrednio do treści, widoczny fokus, dobry kontrast i tekst, który można powiększyć. Wszystko działa bez JavaScriptu i na małych ekranach.
+accessibility-measures = Strony zostały przygotowane tak, aby spełniały WCAG 2.2 na poziomie AA: mają przejrzystą strukturę nagłówków, link prowadzący bezpośrednio do treści, widoczny fokus, wystarczający kontrast i tekst, który można powiększyć. Wszystko działa bez JavaScriptu i na małych ekranach.
 accessibility-languages = Informacje są dostępne w kilku językach. Jeśli strona nie została jeszcze przetłumaczona, jest to wyraźnie zaznaczone, a tekst jest wyświetlany w języku oryginału.
 accessibility-feedback = Jeśli coś nie działa, poinformuj o tym gminę.

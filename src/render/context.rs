@@ -476,7 +476,8 @@ pub fn service(scope: &Scope, s: &Service) -> (String, ServicePage, Option<Fallb
         cost: match (f.cost, f.price_nok) {
             (Cost::Paid, Some(n)) => lang.format(
                 "cost-price",
-                &[("amount", FluentValue::from(n.to_string()))],
+                // A number, not text, so each language's PLURAL picks the word ("2 korony", "5 koron").
+                &[("amount", FluentValue::from(n))],
             ),
             (Cost::Paid, None) => lang.text("cost-paid"),
             (Cost::Free, _) => lang.text("cost-free"),
