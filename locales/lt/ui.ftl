@@ -56,7 +56,7 @@ home-emergency-heading = Skubios pagalbos numeriai
 emergency-medical = Greitoji medicinos pagalba
 emergency-police = Policija
 emergency-fire = Ugniagesiai gelbėtojai
-emergency-out-of-hours = Budinčių gydytojų tarnyba (legevakt), kai jūsų šeimos gydytojas (fastlege) nedirba
+emergency-out-of-hours = Budinti gydymo įstaiga (legevakt), kai jūsų šeimos gydytojas (fastlege) nedirba
 
 ## Paslaugos puslapis
 service-facts = Pagrindinė informacija
@@ -178,7 +178,7 @@ not-found-home = Eiti į pradžios puslapį
 
 ## Numatytasis pareiškimas dėl prieinamumo
 accessibility-title = Pareiškimas dėl prieinamumo
-accessibility-intro = Norime, kad šia svetaine galėtų naudotis visi, taip pat žmonės, kurie naudoja ekrano skaitytuvą, klaviatūrą ar didinimą, ir tie, kurie skaito iš dešinės į kairę.
-accessibility-measures = Puslapiai sukurti taip, kad atitiktų WCAG 2.2 AA lygį: aiški antraščių struktūra, nuoroda tiesiai į turinį, matomas fokusas, pakankamas kontrastas ir tekstas, kurį galima padidinti. Viskas veikia be JavaScript ir mažuose ekranuose.
+accessibility-intro = Norime, kad šia svetaine galėtų naudotis visi, taip pat žmonės, kurie naudoja ekrano skaitytuvą, klaviatūrą ar ekrano didinimo priemones, ir tie, kurie skaito iš dešinės į kairę.
+accessibility-measures = Puslapiai sukurti taip, kad atitiktų WCAG 2.2 AA lygį: aiški antraščių struktūra, nuoroda, leidžianti pereiti tiesiai prie turinio, matomas fokuso žymeklis, pakankamas kontrastas ir tekstas, kurį galima padidinti. Viskas veikia be JavaScript ir mažuose ekranuose.
 accessibility-languages = Informacija pateikiama keliomis kalbomis. Jei puslapis dar neišverstas, tai aiškiai nurodyta, o tekstas rodomas originalo kalba.
 accessibility-feedback = Jei kas nors jums neveikia, praneškite savivaldybei.
