@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use crate::config::{BuildConfig, Urls, check_out_dir};
 use crate::content::load::{load_sites, site_dirs};
 use crate::content::model::Site;
@@ -88,19 +90,17 @@ pub fn build(cfg: &BuildConfig) -> Outcome {
 fn prepare(cfg: &BuildConfig, report: &mut Report) -> Vec<Prepared> {
     let locales = Locales::load(&cfg.locales, report);
     let sites = load_sites(&cfg.content, &cfg.sites, &locales.codes(), report);
-    let mut prepared = Vec::new();
-    for site in sites {
-        let langs = locales.for_site(&site.dir, &site.config.languages, report);
+    report.par_map(sites, |site, problems| {
+        let langs = locales.for_site(&site.dir, &site.config.languages, problems);
         if langs.len() != site.config.languages.len() {
-            continue;
+            return None;
         }
-        validate(&site, &langs, report);
-        match Urls::for_site(&site, cfg.base_url.as_deref()) {
-            Ok(urls) => prepared.push(Prepared { site, langs, urls }),
-            Err(d) => report.push(d),
-        }
-    }
-    prepared
+        validate(&site, &langs, problems);
+        Urls::for_site(&site, cfg.base_url.as_deref())
+            .map_err(|d| problems.push(d))
+            .ok()
+            .map(|urls| Prepared { site, langs, urls })
+    })
 }
 
 /// Renders everything into a staging folder and swaps it in only if nothing failed.
@@ -109,12 +109,16 @@ fn write(cfg: &BuildConfig, prepared: &[Prepared]) -> Result<Summary, Vec<Diagno
     let default_theme = cfg.themes.join("default");
     let mut errors = Vec::new();
     let mut summary = Summary::default();
-    for p in prepared {
-        let theme = Theme::load(&default_theme, Some(&p.site.dir.join("theme")));
-        match theme
-            .map_err(|d| vec![d])
-            .and_then(|t| render_site(&p.site, &p.langs, &p.urls, &t, &staging))
-        {
+    let rendered: Vec<_> = prepared
+        .par_iter()
+        .map(|p| {
+            Theme::load(&default_theme, Some(&p.site.dir.join("theme")))
+                .map_err(|d| vec![d])
+                .and_then(|t| render_site(&p.site, &p.langs, &p.urls, &t, &staging))
+        })
+        .collect();
+    for (p, result) in prepared.iter().zip(rendered) {
+        match result {
             Ok(pages) => {
                 summary.portals += 1;
                 summary.pages += pages;

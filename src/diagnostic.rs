@@ -6,6 +6,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 /// Whether a problem stops the build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -126,10 +128,40 @@ impl Report {
         items
     }
 
+    /// Applies `f` to every item on all cores, each call with its own report, then collects the
+    /// results and problems in the items' order, so output stays deterministic.
+    pub fn par_map<T: Send, R: Send>(
+        &mut self,
+        items: impl IntoParallelIterator<Item = T>,
+        f: impl Fn(T, &mut Report) -> Option<R> + Sync + Send,
+    ) -> Vec<R> {
+        let done: Vec<(Option<R>, Report)> = items
+            .into_par_iter()
+            .map(|item| {
+                let mut problems = Report::default();
+                (f(item, &mut problems), problems)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(done.len());
+        for (result, problems) in done {
+            self.extend(problems);
+            out.extend(result);
+        }
+        out
+    }
+
     pub fn print(&self) {
         for d in self.sorted() {
             eprintln!("{d}\n");
         }
+    }
+}
+
+impl IntoIterator for Report {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
     }
 }
 

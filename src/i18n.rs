@@ -232,8 +232,10 @@ pub struct Language {
     /// Sorts lists the way a reader of this language expects (Lithuanian Į after I, not after Z).
     collator: CollatorBorrowed<'static>,
     ids: BTreeSet<String>,
-    /// Every message that needs no arguments, keyed with `_` for `-`, for templates.
-    pub ui: BTreeMap<String, String>,
+    /// Every message that needs no arguments, keyed with `_` for `-`, for templates. Converted to a
+    /// template value once: it goes into every page, and converting it per page cost more than
+    /// rendering the template.
+    pub ui: tera::Value,
 }
 
 impl Language {
@@ -302,13 +304,14 @@ impl Language {
             bundle,
             collator,
             ids,
-            ui: BTreeMap::new(),
+            ui: tera::Value::none(),
         };
-        lang.ui = lang
+        let ui: BTreeMap<String, String> = lang
             .ids
             .iter()
             .filter_map(|id| lang.try_format(id, None).map(|t| (id.replace('-', "_"), t)))
             .collect();
+        lang.ui = ui.into();
         lang.name = lang.text("language-name");
         lang.dir = match lang.text("language-direction").as_str() {
             "rtl" => "rtl",

@@ -20,11 +20,13 @@ pub fn load_sites(
     languages: &BTreeSet<String>,
     report: &mut Report,
 ) -> Vec<Site> {
-    site_dirs(content, report)
+    let dirs: Vec<(String, PathBuf)> = site_dirs(content, report)
         .into_iter()
         .filter(|(slug, _)| only.is_empty() || only.contains(slug))
-        .filter_map(|(slug, dir)| load_site(slug, dir, languages, report))
-        .collect()
+        .collect();
+    report.par_map(dirs, |(slug, dir), problems| {
+        load_site(slug, dir, languages, problems)
+    })
 }
 
 /// The portal folders of `content`, sorted; stray files at the top level are reported.
@@ -129,21 +131,27 @@ fn load_site(
     check_slug(&slug, &dir, report);
     let files = collect_files(&dir, &config.languages, report);
     let source = config.languages[0].clone();
-    let mut load = Loader {
-        source: &source,
+    let load = Loader { source: &source };
+    let plan = load.plan(&dir, &files, report);
+    let services = load.items(
+        &files,
+        Kind::Service,
         report,
-    };
-    let plan = load.plan(&dir, &files);
-    let services = load.items(&files, Kind::Service, |slug, facts_path, facts, text| {
-        Service {
+        |slug, facts_path, facts, text| Service {
             slug,
             facts_path,
             facts,
             text,
-        }
+        },
+    );
+    let pages = load.items(&files, Kind::Page, report, |slug, _, (), text| Page {
+        slug,
+        text,
     });
-    let pages = load.items(&files, Kind::Page, |slug, _, (), text| Page { slug, text });
-    let glossary = load.items(&files, Kind::Term, |slug, _, (), text| Term { slug, text });
+    let glossary = load.items(&files, Kind::Term, report, |slug, _, (), text| Term {
+        slug,
+        text,
+    });
     Some(Site {
         slug,
         dir,
@@ -350,31 +358,35 @@ fn item(
     Ok(place)
 }
 
-/// Reads the files of each item, reporting into one report.
+/// Reads the files of each item of a portal whose source language is `source`.
 struct Loader<'a> {
     source: &'a str,
-    report: &'a mut Report,
 }
 
 impl Loader<'_> {
-    fn plan(&mut self, dir: &Path, files: &Files) -> Option<Plan> {
+    fn plan(&self, dir: &Path, files: &Files, report: &mut Report) -> Option<Plan> {
         let texts = &files.plan_texts;
         let facts_path = match (&files.plan_facts, texts.is_empty()) {
             (None, true) => return None,
             (Some(p), _) => p.clone(),
             (None, false) => {
-                self.report.push(Diagnostic::error("missing-file", &dir.join("plan/plan.yaml"), "The plan has text files but no plan.yaml.").hint("Add plan/plan.yaml with the plan's period, status and themes (see docs/content.md)."));
+                report.push(Diagnostic::error("missing-file", &dir.join("plan/plan.yaml"), "The plan has text files but no plan.yaml.").hint("Add plan/plan.yaml with the plan's period, status and themes (see docs/content.md)."));
                 return None;
             }
         };
-        let facts: PlanFacts = self.ok(load_yaml(&facts_path))?;
-        let text = self.localized(&facts_path, "plan", texts)?;
-        let mut themes = self.items(files, Kind::Theme, |slug, facts_path, facts, text| Theme {
-            slug,
-            facts_path,
-            facts,
-            text,
-        });
+        let facts: PlanFacts = load_yaml(&facts_path).map_err(|d| report.push(d)).ok()?;
+        let text = self.localized(&facts_path, "plan", texts, report)?;
+        let mut themes = self.items(
+            files,
+            Kind::Theme,
+            report,
+            |slug, facts_path, facts, text| Theme {
+                slug,
+                facts_path,
+                facts,
+                text,
+            },
+        );
         let order = |t: &Theme| {
             facts
                 .themes
@@ -391,67 +403,75 @@ impl Loader<'_> {
         })
     }
 
-    /// Builds every item of `kind`; `F` is `()` for kinds without a facts file.
-    fn items<F: FactsFile, T: DeserializeOwned, I>(
-        &mut self,
+    /// Builds every item of `kind`, in parallel since parsing is most of a build's reading time;
+    /// `F` is `()` for kinds without a facts file.
+    fn items<F: FactsFile + Send, T: DeserializeOwned + Send, I: Send>(
+        &self,
         files: &Files,
         kind: Kind,
-        make: impl Fn(String, PathBuf, F, Localized<T>) -> I,
+        report: &mut Report,
+        make: impl Fn(String, PathBuf, F, Localized<T>) -> I + Sync,
     ) -> Vec<I> {
         let Some(group) = files.groups.get(&kind) else {
             return Vec::new();
         };
         let mut slugs: BTreeSet<&String> = group.texts.keys().collect();
         slugs.extend(group.facts.keys());
-        let mut out = Vec::new();
-        for slug in slugs {
-            let texts = group.texts.get(slug).cloned().unwrap_or_default();
-            let facts_path = group.facts.get(slug).cloned();
-            let anchor = facts_path
-                .clone()
-                .or_else(|| texts.values().next().cloned())
-                .unwrap_or_default();
-            let facts = F::load(facts_path.as_deref(), &anchor, slug, self.report);
-            let text = self.localized(&anchor, slug, &texts);
-            if let (Some(facts), Some(text)) = (facts, text) {
-                out.push(make(
-                    slug.clone(),
-                    facts_path.unwrap_or_default(),
-                    facts,
-                    text,
-                ));
-            }
-        }
-        out
+        report.par_map(slugs, |slug, problems| {
+            self.item(group, slug, &make, problems)
+        })
+    }
+
+    fn item<F: FactsFile, T: DeserializeOwned, I>(
+        &self,
+        group: &Group,
+        slug: &str,
+        make: impl Fn(String, PathBuf, F, Localized<T>) -> I,
+        report: &mut Report,
+    ) -> Option<I> {
+        let texts = group.texts.get(slug).cloned().unwrap_or_default();
+        let facts_path = group.facts.get(slug).cloned();
+        let anchor = facts_path
+            .clone()
+            .or_else(|| texts.values().next().cloned())
+            .unwrap_or_default();
+        let facts = F::load(facts_path.as_deref(), &anchor, slug, report);
+        let text = self.localized(&anchor, slug, &texts, report);
+        Some(make(
+            slug.to_string(),
+            facts_path.unwrap_or_default(),
+            facts?,
+            text?,
+        ))
     }
 
     /// Loads the language files of one item; the source-language file must exist.
     fn localized<T: DeserializeOwned>(
-        &mut self,
+        &self,
         anchor: &Path,
         slug: &str,
         texts: &BTreeMap<String, PathBuf>,
+        report: &mut Report,
     ) -> Option<Localized<T>> {
         let mut docs = BTreeMap::new();
         for (lang, path) in texts {
-            if let Some(doc) = self.ok(load_doc(path)) {
-                docs.insert(lang.clone(), (path.clone(), doc));
+            match load_doc(path) {
+                Ok(doc) => {
+                    docs.insert(lang.clone(), (path.clone(), doc));
+                }
+                Err(d) => report.push(d),
             }
         }
         if !texts.contains_key(self.source) {
             let dir = anchor.parent().unwrap_or(anchor);
             let expected = dir.join(format!("{slug}.{}.md", self.source));
-            self.report.push(
+            report.push(
                 Diagnostic::error("missing-source", &expected, format!("`{slug}` has no text in the source language ({}).", self.source))
                     .hint("Every item needs its text in the portal's first language; other languages are translated from it."),
             );
             return None;
         }
         (docs.len() == texts.len()).then_some(Localized { docs })
-    }
-
-    fn ok<T>(&mut self, r: Result<T, Diagnostic>) -> Option<T> {
-        r.map_err(|d| self.report.push(d)).ok()
     }
 }
 

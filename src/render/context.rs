@@ -20,7 +20,9 @@ use crate::route::Route;
 pub struct Frame<'a> {
     pub lang: &'a str,
     pub dir: &'a str,
-    pub ui: &'a BTreeMap<String, String>,
+    /// Interface strings; inserted into the template context as is, not serialized per page.
+    #[serde(skip)]
+    pub ui: &'a tera::Value,
     pub title: String,
     pub municipality: String,
     pub home_url: String,

@@ -61,14 +61,35 @@ impl Theme {
         })
     }
 
+    /// Renders a page: its frame and content, plus the language's interface strings as `ui`.
+    fn render_page<B: Serialize>(
+        &self,
+        name: &str,
+        data: &PageContext<B>,
+    ) -> Result<String, Diagnostic> {
+        self.render_with(name, data, Some(data.frame.ui))
+    }
+
     fn render<T: Serialize>(&self, name: &str, data: &T) -> Result<String, Diagnostic> {
+        self.render_with(name, data, None)
+    }
+
+    fn render_with<T: Serialize>(
+        &self,
+        name: &str,
+        data: &T,
+        ui: Option<&tera::Value>,
+    ) -> Result<String, Diagnostic> {
         let file = self
             .sources
             .get(name)
             .cloned()
             .unwrap_or_else(|| PathBuf::from(name));
-        let ctx = tera::Context::from_serialize(data)
+        let mut ctx = tera::Context::from_serialize(data)
             .map_err(|e| Diagnostic::error("template", &file, e.to_string()))?;
+        if let Some(ui) = ui {
+            ctx.insert_value("ui", ui.clone());
+        }
         self.tera.render(name, &ctx).map_err(|e| {
             let mut msg = e.to_string();
             let mut source = std::error::Error::source(&e);
@@ -159,7 +180,7 @@ fn render_page(scope: &Scope, route: &Route, theme: &Theme) -> Result<String, Di
         frame: Frame,
         page: B,
     ) -> Result<String, Diagnostic> {
-        theme.render(template, &PageContext { frame, page })
+        theme.render_page(template, &PageContext { frame, page })
     }
     match route {
         Route::Home => {
@@ -269,7 +290,7 @@ fn write_site_extras(
     out.write(
         &format!("{}/index.html", site.slug),
         theme
-            .render(
+            .render_page(
                 "chooser.html",
                 &PageContext {
                     frame,
@@ -377,7 +398,7 @@ pub fn render_portal_list(
     out.write(
         "index.html",
         theme
-            .render("portals.html", &PageContext { frame, page })?
+            .render_page("portals.html", &PageContext { frame, page })?
             .as_bytes(),
     )?;
     for (rel, path) in &theme.statics {
