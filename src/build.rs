@@ -1,6 +1,7 @@
 //! `torg build`: load → validate → render → write, with every problem of the run reported together.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -10,8 +11,8 @@ use crate::content::model::Site;
 use crate::content::validate::validate;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::i18n::{Language, Locales};
-use crate::output::Staging;
-use crate::render::{Theme, render_portal_list, render_site};
+use crate::output::{Output, Staging};
+use crate::render::{Portal, Theme, render_portal_list, render_site};
 
 /// What a successful build produced.
 #[derive(Debug, Default)]
@@ -26,13 +27,6 @@ pub struct Summary {
 pub struct Outcome {
     pub report: Report,
     pub summary: Option<Summary>,
-}
-
-/// A portal ready to render: its content, languages and addresses.
-struct Prepared {
-    site: Site,
-    langs: BTreeMap<String, Language>,
-    urls: Urls,
 }
 
 /// Names in `--site` that are not portals; a usage error rather than a content error.
@@ -58,9 +52,10 @@ pub fn build(cfg: &BuildConfig) -> Outcome {
             summary: None,
         };
     }
-    let prepared = prepare(cfg, &mut report);
-    if report.is_fatal(cfg.strict) || prepared.is_empty() {
-        if prepared.is_empty() && !report.is_fatal(false) {
+    let locales = Locales::load(&cfg.locales, &mut report);
+    let portals = prepare(cfg, &locales, &mut report);
+    if report.is_fatal(cfg.strict) || portals.is_empty() {
+        if portals.is_empty() && !report.is_fatal(false) {
             report.push(
                 Diagnostic::error("no-content", &cfg.content, "There are no portals to build.")
                     .hint("Create content/<municipality>/site.yaml (see docs/content.md)."),
@@ -71,7 +66,13 @@ pub fn build(cfg: &BuildConfig) -> Outcome {
             summary: None,
         };
     }
-    match write(cfg, &prepared) {
+    let written = Staging::new(&cfg.out)
+        .map_err(|d| vec![d])
+        .and_then(|staging| {
+            let summary = write(cfg, &portals, &staging)?;
+            staging.commit().map(|()| summary).map_err(|d| vec![d])
+        });
+    match written {
         Ok(summary) => Outcome {
             report,
             summary: Some(summary),
@@ -86,38 +87,62 @@ pub fn build(cfg: &BuildConfig) -> Outcome {
     }
 }
 
-/// Loads and validates every portal, without writing anything.
-fn prepare(cfg: &BuildConfig, report: &mut Report) -> Vec<Prepared> {
-    let locales = Locales::load(&cfg.locales, report);
+/// Loads and validates every portal and compiles its theme, without writing anything.
+pub fn prepare(cfg: &BuildConfig, locales: &Locales, report: &mut Report) -> Vec<Portal> {
     let sites = load_sites(&cfg.content, &cfg.sites, &locales.codes(), report);
     report.par_map(sites, |site, problems| {
-        let langs = locales.for_site(&site.dir, &site.config.languages, problems);
-        if langs.len() != site.config.languages.len() {
-            return None;
-        }
-        validate(&site, &langs, problems);
-        Urls::for_site(&site, cfg.base_url.as_deref())
-            .map_err(|d| problems.push(d))
-            .ok()
-            .map(|urls| Prepared { site, langs, urls })
+        prepare_site(cfg, locales, site, problems)
     })
 }
 
-/// Renders everything into a staging folder and swaps it in only if nothing failed.
-fn write(cfg: &BuildConfig, prepared: &[Prepared]) -> Result<Summary, Vec<Diagnostic>> {
-    let staging = Staging::new(&cfg.out).map_err(|d| vec![d])?;
-    let default_theme = cfg.themes.join("default");
+/// One portal's stages after loading: its languages and theme, then [`check_site`].
+pub fn prepare_site(
+    cfg: &BuildConfig,
+    locales: &Locales,
+    site: Site,
+    report: &mut Report,
+) -> Option<Portal> {
+    let langs = locales.for_site(&site.dir, &site.config.languages, report);
+    if langs.len() != site.config.languages.len() {
+        return None;
+    }
+    let theme = Theme::load(&cfg.themes.join("default"), Some(&site.dir.join("theme")))
+        .map_err(|d| report.push(d))
+        .ok()?;
+    check_site(cfg, site, Arc::new(langs), Arc::new(theme), report)
+}
+
+/// Validates a loaded portal against its languages and works out its addresses. Shared with
+/// `torg serve`, which keeps the languages and theme when only content changed.
+pub fn check_site(
+    cfg: &BuildConfig,
+    site: Site,
+    langs: Arc<BTreeMap<String, Language>>,
+    theme: Arc<Theme>,
+    report: &mut Report,
+) -> Option<Portal> {
+    validate(&site, &langs, report);
+    let urls = Urls::for_site(&site, cfg.base_url.as_deref())
+        .map_err(|d| report.push(d))
+        .ok()?;
+    Some(Portal {
+        site,
+        langs,
+        urls,
+        theme,
+    })
+}
+
+/// Renders every page of every portal, and the list of portals, into `out`.
+pub fn write(
+    cfg: &BuildConfig,
+    portals: &[Portal],
+    out: &impl Output,
+) -> Result<Summary, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut summary = Summary::default();
-    let rendered: Vec<_> = prepared
-        .par_iter()
-        .map(|p| {
-            Theme::load(&default_theme, Some(&p.site.dir.join("theme")))
-                .map_err(|d| vec![d])
-                .and_then(|t| render_site(&p.site, &p.langs, &p.urls, &t, &staging))
-        })
-        .collect();
-    for (p, result) in prepared.iter().zip(rendered) {
+    let rendered: Vec<_> = portals.par_iter().map(|p| render_site(p, out)).collect();
+    for (p, result) in portals.iter().zip(rendered) {
         match result {
             Ok(pages) => {
                 summary.portals += 1;
@@ -129,8 +154,24 @@ fn write(cfg: &BuildConfig, prepared: &[Prepared]) -> Result<Summary, Vec<Diagno
             Err(e) => errors.extend(e),
         }
     }
-    let first = &prepared[0];
-    let portals: Vec<(String, String)> = prepared
+    errors.extend(write_portal_list(cfg, portals, out).err());
+    if errors.is_empty() {
+        Ok(summary)
+    } else {
+        Err(errors)
+    }
+}
+
+/// `<out>/index.html`, in the first portal's source language, with the default theme.
+pub fn write_portal_list(
+    cfg: &BuildConfig,
+    portals: &[Portal],
+    out: &impl Output,
+) -> Result<(), Diagnostic> {
+    let Some(first) = portals.first() else {
+        return Ok(());
+    };
+    let list: Vec<(String, String)> = portals
         .iter()
         .map(|p| {
             let lang = &p.langs[p.site.source_language()];
@@ -141,20 +182,13 @@ fn write(cfg: &BuildConfig, prepared: &[Prepared]) -> Result<Summary, Vec<Diagno
             (name, p.urls.absolute(&format!("{}/", p.site.slug)))
         })
         .collect();
-    let list = Theme::load(&default_theme, None).and_then(|theme| {
-        let css = first.urls.path("static/torg.css");
-        render_portal_list(
-            &portals,
-            &first.langs[first.site.source_language()],
-            css,
-            &theme,
-            &staging,
-        )
-    });
-    errors.extend(list.err());
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    staging.commit().map_err(|d| vec![d])?;
-    Ok(summary)
+    let theme = Theme::load(&cfg.themes.join("default"), None)?;
+    let css = first.urls.path("static/torg.css");
+    render_portal_list(
+        &list,
+        &first.langs[first.site.source_language()],
+        css,
+        &theme,
+        out,
+    )
 }

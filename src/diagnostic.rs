@@ -65,7 +65,7 @@ impl Diagnostic {
         self.severity == Severity::Error || strict
     }
 
-    fn position(&self) -> String {
+    pub fn position(&self) -> String {
         match (self.line, self.column) {
             (Some(l), Some(c)) => format!("{}:{l}:{c}", self.file.display()),
             (Some(l), None) => format!("{}:{l}", self.file.display()),

@@ -2,7 +2,8 @@
 //!
 //! The pipeline, one module per stage: [`config`] → [`content`] (load, then validate) →
 //! [`i18n`] → [`render`] (with [`markdown`] and [`route`]) → [`output`]. [`build`] runs them in
-//! that order; problems travel as [`diagnostic::Diagnostic`]s.
+//! that order; problems travel as [`diagnostic::Diagnostic`]s. [`serve`] keeps the
+//! loaded portals in memory and reruns the stages for what an edit touched.
 
 pub mod build;
 pub mod config;
@@ -13,3 +14,4 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod route;
+pub mod serve;

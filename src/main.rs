@@ -1,5 +1,6 @@
 //! The `torg` command line: parses arguments, runs a stage of the library, sets the exit code.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -9,6 +10,7 @@ use clap::{Parser, Subcommand};
 use torg::build;
 use torg::config::BuildConfig;
 use torg::diagnostic::Severity;
+use torg::serve::{ServeConfig, serve};
 
 #[derive(Parser)]
 #[command(
@@ -25,6 +27,20 @@ struct Cli {
 enum Command {
     /// Build the portals into a folder of static files.
     Build(BuildArgs),
+    /// Preview the portals: build, serve on this computer, rebuild and reload on every save.
+    Serve(ServeArgs),
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    build: BuildArgs,
+    /// Port to listen on.
+    #[arg(long, default_value_t = 8000)]
+    port: u16,
+    /// Address to listen on; anything but 127.0.0.1 or ::1 makes the preview visible to others.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: IpAddr,
 }
 
 #[derive(clap::Args)]
@@ -70,18 +86,44 @@ impl From<BuildArgs> for BuildConfig {
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Build(args) => run_build(args.into()),
+        Command::Serve(args) => run_serve(ServeConfig {
+            build: args.build.into(),
+            bind: args.bind,
+            port: args.port,
+        }),
     }
 }
 
-fn run_build(cfg: BuildConfig) -> ExitCode {
+fn run_serve(cfg: ServeConfig) -> ExitCode {
+    if let Some(code) = refuse_unknown_sites(&cfg.build) {
+        return code;
+    }
+    match serve(cfg) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(d) => {
+            eprintln!("{d}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `--site` names that are not portals are usage errors.
+fn refuse_unknown_sites(cfg: &BuildConfig) -> Option<ExitCode> {
     let unknown = build::unknown_sites(&cfg.sites, &cfg.content);
-    if !unknown.is_empty() {
-        eprintln!(
-            "error: there is no portal named {} in {}",
-            unknown.join(", "),
-            cfg.content.display()
-        );
-        return ExitCode::from(2);
+    if unknown.is_empty() {
+        return None;
+    }
+    eprintln!(
+        "error: there is no portal named {} in {}",
+        unknown.join(", "),
+        cfg.content.display()
+    );
+    Some(ExitCode::from(2))
+}
+
+fn run_build(cfg: BuildConfig) -> ExitCode {
+    if let Some(code) = refuse_unknown_sites(&cfg) {
+        return code;
     }
     let started = Instant::now();
     let outcome = build::build(&cfg);

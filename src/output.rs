@@ -1,11 +1,26 @@
-//! The one gate every output file goes through: a staging folder next to the output, swapped
-//! into place only when the whole build succeeded, so a failed build leaves the old site intact.
+//! The gates every output file goes through. `torg build` writes into a staging folder next to
+//! the output, swapped into place only when the whole build succeeded, so a failed build leaves the
+//! old site intact. `torg serve` writes in place, and only files whose bytes changed.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use walkdir::WalkDir;
 
 use crate::diagnostic::Diagnostic;
+
+/// Where rendered files go; `rel` is a path with `/` below the output folder.
+pub trait Output: Sync {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic>;
+
+    fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+        let bytes = fs::read(from).map_err(|e| io_error(from, &e))?;
+        self.write(rel, &bytes)
+    }
+}
 
 /// A half-built output folder; removed on drop unless committed.
 pub struct Staging {
@@ -37,21 +52,6 @@ impl Staging {
         })
     }
 
-    /// Writes one file below the staging folder, creating its folders.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
-        }
-        let mut file = fs::File::create(&path).map_err(|e| io_error(&path, &e))?;
-        file.write_all(bytes).map_err(|e| io_error(&path, &e))
-    }
-
-    pub fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
-        let bytes = fs::read(from).map_err(|e| io_error(from, &e))?;
-        self.write(rel, &bytes)
-    }
-
     /// Replaces the output folder with the staged one.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         let old = self.dir.with_file_name(format!(
@@ -74,6 +74,79 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+impl Output for Staging {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        write_file(&self.dir.join(rel), bytes)
+    }
+}
+
+/// Writes straight into the output folder, skipping files whose bytes are already there, and
+/// remembers what it was given so files of deleted pages can be pruned.
+pub struct InPlace {
+    dir: PathBuf,
+    given: Mutex<BTreeSet<String>>,
+    written: Mutex<Vec<String>>,
+}
+
+impl InPlace {
+    pub fn new(dir: &Path) -> InPlace {
+        InPlace {
+            dir: dir.to_path_buf(),
+            given: Mutex::default(),
+            written: Mutex::default(),
+        }
+    }
+
+    /// The files whose bytes changed, sorted.
+    pub fn written(&self) -> Vec<String> {
+        let mut w = self.written.lock().map(|w| w.clone()).unwrap_or_default();
+        w.sort();
+        w
+    }
+
+    /// Removes the files below `under` (a folder of the output, `""` for all) that this pass did
+    /// not produce: pages of deleted items. Returns how many were removed.
+    pub fn prune(&self, under: &str) -> Result<usize, Diagnostic> {
+        let given = self.given.lock().map(|g| g.clone()).unwrap_or_default();
+        let mut removed = 0;
+        for entry in WalkDir::new(self.dir.join(under)).into_iter().flatten() {
+            let rel = entry.path().strip_prefix(&self.dir).unwrap_or(entry.path());
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            if entry.file_type().is_file() && !given.contains(&rel) {
+                fs::remove_file(entry.path()).map_err(|e| io_error(entry.path(), &e))?;
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+}
+
+impl Output for InPlace {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        if let Ok(mut given) = self.given.lock() {
+            given.insert(rel.to_string());
+        }
+        let path = self.dir.join(rel);
+        if fs::read(&path).is_ok_and(|old| old == bytes) {
+            return Ok(());
+        }
+        write_file(&path, bytes)?;
+        if let Ok(mut written) = self.written.lock() {
+            written.push(rel.to_string());
+        }
+        Ok(())
+    }
+}
+
+/// Writes one file, creating its folders.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
+    }
+    let mut file = fs::File::create(path).map_err(|e| io_error(path, &e))?;
+    file.write_all(bytes).map_err(|e| io_error(path, &e))
 }
 
 impl Drop for Staging {
@@ -115,5 +188,23 @@ mod tests {
         assert!(!out.join("old.html").exists());
         assert_eq!(fs::read_to_string(out.join("a/new.html")).unwrap(), "new");
         assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn in_place_writes_only_changed_bytes_and_prunes_the_rest() {
+        let tmp = tempfile::tempdir().unwrap();
+        fs::create_dir_all(tmp.path().join("a")).unwrap();
+        fs::write(tmp.path().join("a/same.html"), "same").unwrap();
+        fs::write(tmp.path().join("a/gone.html"), "gone").unwrap();
+        let out = InPlace::new(tmp.path());
+        out.write("a/same.html", b"same").unwrap();
+        out.write("a/new.html", b"new").unwrap();
+        assert_eq!(out.written(), vec!["a/new.html".to_string()]);
+        assert_eq!(out.prune("a").unwrap(), 1);
+        assert!(!tmp.path().join("a/gone.html").exists());
+        assert_eq!(
+            fs::read_to_string(tmp.path().join("a/new.html")).unwrap(),
+            "new"
+        );
     }
 }

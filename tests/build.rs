@@ -1,86 +1,16 @@
 //! `torg build` run as a user runs it: the real binary on the fixture portal in `tests/fixtures/`,
 //! and on copies of it broken in one way each.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
+use common::{Project, copy_dir, repo};
+
 const LANGS: [&str; 5] = ["nb", "en", "pl", "lt", "ar"];
-
-/// A throw-away project: the fixture content plus an output folder.
-struct Project {
-    dir: tempfile::TempDir,
-}
-
-impl Project {
-    fn new() -> Project {
-        let dir = tempfile::tempdir().expect("temp dir");
-        copy_dir(
-            &repo().join("tests/fixtures/basic/content"),
-            &dir.path().join("content"),
-        );
-        Project { dir }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
-    fn write(&self, rel: &str, text: impl AsRef<[u8]>) {
-        let p = self.path(rel);
-        fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
-        fs::write(p, text).expect("write");
-    }
-
-    fn edit(&self, rel: &str, from: &str, to: &str) {
-        let text = fs::read_to_string(self.path(rel)).expect("read");
-        assert!(text.contains(from), "{rel} does not contain {from:?}");
-        self.write(rel, text.replacen(from, to, 1));
-    }
-
-    fn build(&self, extra: &[&str]) -> Output {
-        self.build_into("public", extra)
-    }
-
-    fn build_into(&self, out: &str, extra: &[&str]) -> Output {
-        let locales = repo().join("locales");
-        let locales = locales.to_str().expect("UTF-8 path");
-        self.torg(&[&["build", "--out", out, "--locales", locales], extra].concat())
-    }
-
-    /// Runs the binary in the project folder with the repository's theme; without `--locales`
-    /// it reads the project's own `locales/`.
-    fn torg(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_torg"))
-            .current_dir(self.dir.path())
-            .args(args)
-            .arg("--themes")
-            .arg(repo().join("themes"))
-            .output()
-            .expect("run torg")
-    }
-
-    fn page(&self, rel: &str) -> String {
-        fs::read_to_string(self.path("public").join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
-    }
-}
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("read dir").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).expect("copy");
-        }
-    }
-}
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).to_string()

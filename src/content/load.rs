@@ -12,6 +12,7 @@ use walkdir::WalkDir;
 use super::model::{Localized, Page, Plan, PlanFacts, Service, Site, SiteConfig, Term, Theme};
 use super::source::{load_doc, load_yaml};
 use crate::diagnostic::{Diagnostic, Report};
+use crate::route::Change;
 
 /// Loads every portal under `content` (or only those named in `only`).
 pub fn load_sites(
@@ -54,6 +55,21 @@ pub fn site_dirs(content: &Path, report: &mut Report) -> Vec<(String, PathBuf)> 
     dirs
 }
 
+/// What an edited file of the portal in `site_dir` touched; see [`Route::shows`](crate::route::Route::shows).
+pub fn what_changed(site_dir: &Path, path: &Path, languages: &[String]) -> Change {
+    let rel = path.strip_prefix(site_dir).unwrap_or(path);
+    match classify(rel, languages) {
+        Ok(Place::PlanFacts | Place::PlanText(_)) => Change::Plan,
+        Ok(Place::Facts(kind, slug) | Place::Text(kind, slug, _)) => match kind {
+            Kind::Service => Change::Service(slug),
+            Kind::Theme => Change::Theme(slug),
+            Kind::Term => Change::Term,
+            Kind::Page => Change::Everything,
+        },
+        _ => Change::Everything,
+    }
+}
+
 /// Slugs become web addresses, so they stay within what every server and phone handles alike.
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
@@ -62,7 +78,7 @@ fn is_slug(s: &str) -> bool {
 }
 
 /// Hidden files and editor backups are never content.
-fn is_ignored(name: &str) -> bool {
+pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.starts_with('#')
 }
 
@@ -111,7 +127,7 @@ struct Files {
     groups: BTreeMap<Kind, Group>,
 }
 
-fn load_site(
+pub fn load_site(
     slug: String,
     dir: PathBuf,
     known: &BTreeSet<String>,

@@ -5,6 +5,7 @@ pub mod context;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -15,7 +16,7 @@ use crate::content::model::Site;
 use crate::content::source::read_text;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Language;
-use crate::output::Staging;
+use crate::output::Output;
 use crate::route::Route;
 use context::{Frame, PageContext, Scope};
 
@@ -130,31 +131,62 @@ fn first_template_in(message: &str, sources: &BTreeMap<String, PathBuf>) -> Opti
         .map(|(_, p)| p.clone())
 }
 
-/// Renders and writes every page of one portal in every language. Returns the pages written.
-pub fn render_site(
-    site: &Site,
-    langs: &BTreeMap<String, Language>,
-    urls: &Urls,
-    theme: &Theme,
-    out: &Staging,
+/// A portal ready to render: its content, languages, addresses and compiled theme.
+pub struct Portal {
+    pub site: Site,
+    /// Shared so that `torg serve` can keep them across content edits.
+    pub langs: Arc<BTreeMap<String, Language>>,
+    pub urls: Urls,
+    pub theme: Arc<Theme>,
+}
+
+impl Portal {
+    /// What the page contexts of one language need.
+    fn scope<'a>(&'a self, lang: &'a Language) -> Scope<'a> {
+        Scope {
+            site: &self.site,
+            lang,
+            langs: &self.langs,
+            urls: &self.urls,
+        }
+    }
+}
+
+/// Renders and writes every page of one portal in every language, its language chooser, sitemap
+/// and static files. Returns the number of pages.
+pub fn render_site(portal: &Portal, out: &impl Output) -> Result<usize, Vec<Diagnostic>> {
+    let routes = Route::all(&portal.site);
+    let rendered = render_routes(portal, &routes, out);
+    let extras = write_site_extras(portal, out, &routes);
+    match (rendered, extras) {
+        (Ok(pages), Ok(())) => Ok(pages),
+        (rendered, extras) => Err(rendered
+            .err()
+            .into_iter()
+            .flatten()
+            .chain(extras.err())
+            .collect()),
+    }
+}
+
+/// Renders and writes the given pages of one portal, each in every language of the portal.
+/// Returns the number of pages.
+pub fn render_routes(
+    portal: &Portal,
+    routes: &[Route],
+    out: &impl Output,
 ) -> Result<usize, Vec<Diagnostic>> {
-    let routes = Route::all(site);
+    let site = &portal.site;
     let jobs: Vec<(&Language, &Route)> = site
         .config
         .languages
         .iter()
-        .flat_map(|code| routes.iter().map(move |r| (&langs[code], r)))
+        .flat_map(|code| routes.iter().map(move |r| (&portal.langs[code], r)))
         .collect();
-    let mut errors: Vec<Diagnostic> = jobs
+    let errors: Vec<Diagnostic> = jobs
         .par_iter()
         .filter_map(|(lang, route)| {
-            let scope = Scope {
-                site,
-                lang,
-                langs,
-                urls,
-            };
-            let html = render_page(&scope, route, theme).and_then(|html| {
+            let html = render_page(&portal.scope(lang), route, &portal.theme).and_then(|html| {
                 out.write(
                     &format!("{}/{}/{}", site.slug, lang.code, route.file()),
                     html.as_bytes(),
@@ -163,9 +195,6 @@ pub fn render_site(
             html.err()
         })
         .collect();
-    if let Err(e) = write_site_extras(site, langs, urls, theme, out, &routes) {
-        errors.push(e);
-    }
     if errors.is_empty() {
         Ok(jobs.len())
     } else {
@@ -253,20 +282,18 @@ fn missing(scope: &Scope, route: &Route) -> Diagnostic {
 
 /// The language chooser, the sitemap and the static files of a portal.
 fn write_site_extras(
-    site: &Site,
-    langs: &BTreeMap<String, Language>,
-    urls: &Urls,
-    theme: &Theme,
-    out: &Staging,
+    portal: &Portal,
+    out: &impl Output,
     routes: &[Route],
 ) -> Result<(), Diagnostic> {
-    let source = &langs[site.source_language()];
-    let scope = Scope {
+    let Portal {
         site,
-        lang: source,
         langs,
         urls,
-    };
+        theme,
+    } = portal;
+    let source = &langs[site.source_language()];
+    let scope = portal.scope(source);
     let chooser = ChooserPage {
         languages: site
             .config
@@ -366,7 +393,7 @@ pub fn render_portal_list(
     lang: &Language,
     css_url: String,
     theme: &Theme,
-    out: &Staging,
+    out: &impl Output,
 ) -> Result<(), Diagnostic> {
     let frame = Frame {
         lang: &lang.code,

@@ -1,0 +1,244 @@
+//! `torg serve` run as an editor runs it: the real binary on a copy of the fixture project, talked
+//! to over real HTTP, with real file edits picked up by the real file watcher.
+
+mod common;
+
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use common::{Project, repo};
+
+const WAIT: Duration = Duration::from_secs(15);
+
+/// A running `torg serve`, stopped with SIGINT (Ctrl-C) when the test ends.
+struct Server {
+    child: Child,
+    port: u16,
+    terminal: Receiver<String>,
+}
+
+impl Server {
+    fn start(project: &Project) -> Server {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("free port")
+            .port();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_torg"))
+            .current_dir(project.dir.path())
+            .args(["serve", "--port", &port.to_string(), "--themes"])
+            .arg(repo().join("themes"))
+            .arg("--locales")
+            .arg(repo().join("locales"))
+            .stdin(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start torg serve");
+        let (tx, terminal) = channel();
+        let stderr = child.stderr.take().expect("stderr");
+        thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let server = Server {
+            child,
+            port,
+            terminal,
+        };
+        let first = server.terminal_line("rebuilt after everything");
+        assert!(first.contains(": 80 pages rendered"), "{first}");
+        server.terminal_line("serving");
+        server
+    }
+
+    /// Waits for a terminal line containing `text`; returns it.
+    fn terminal_line(&self, text: &str) -> String {
+        let deadline = Instant::now() + WAIT;
+        while let Ok(line) = self.terminal.recv_timeout(deadline - Instant::now()) {
+            if line.contains(text) {
+                return line;
+            }
+        }
+        panic!("the terminal never showed {text:?}");
+    }
+
+    /// Sends `target` exactly as given (no normalisation), returns status and body.
+    fn get(&self, target: &str) -> (u16, String) {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        write!(
+            stream,
+            "GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        )
+        .expect("send");
+        let mut response = String::new();
+        stream.read_to_string(&mut response).expect("read");
+        let status = response
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("no status in {response:?}"));
+        (status, response)
+    }
+
+    /// Opens the live-reload event stream, returning once it is connected.
+    fn events(&self) -> BufReader<TcpStream> {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
+        stream.set_read_timeout(Some(WAIT)).expect("timeout");
+        write!(
+            stream,
+            "GET /__torg/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        )
+        .expect("send");
+        let mut events = BufReader::new(stream);
+        next_event_line(&mut events, ": connected");
+        events
+    }
+
+    /// Ctrl-C; the server must stop by itself, cleanly.
+    fn stop(mut self) {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .expect("kill");
+        assert!(sent.success());
+        let status = self.child.wait().expect("wait");
+        assert!(status.success(), "torg serve exited with {status}");
+        self.terminal_line("stopped");
+    }
+}
+
+fn next_event_line(events: &mut BufReader<TcpStream>, wanted: &str) {
+    let mut line = String::new();
+    loop {
+        line.clear();
+        let n = events
+            .read_line(&mut line)
+            .expect("event stream ended or timed out");
+        assert!(n > 0, "event stream closed before {wanted:?}");
+        if line.trim_end() == wanted {
+            return;
+        }
+    }
+}
+
+#[test]
+fn edits_reload_pages_and_errors_show_over_them() {
+    let p = Project::new();
+    let server = Server::start(&p);
+    let page = "/demo/nb/services/fastlege/";
+    let (status, body) = server.get(page);
+    assert_eq!(status, 200);
+    assert!(body.contains("<h1>Fastlege</h1>"));
+    assert!(body.contains("/__torg/live.js"), "reload script injected");
+    assert!(
+        !fs::read_to_string(p.path("public/demo/nb/services/fastlege/index.html"))
+            .expect("page on disk")
+            .contains("__torg"),
+        "the files on disk are build output, without the script"
+    );
+
+    let mut events = server.events();
+    p.edit(
+        "content/demo/services/fastlege.nb.md",
+        "title: Fastlege",
+        "title: Fastlegen din",
+    );
+    next_event_line(&mut events, "event: reload");
+    // Only the pages that show the service are rendered again, in its 5 languages: the service,
+    // home (counts), the 5 category pages and the 2 theme pages (they list services by measure),
+    // 45 of the portal's 80. Of those, only the 3 Norwegian pages that show the title changed.
+    let line = server.terminal_line("rebuilt after content/demo/services/fastlege.nb.md");
+    assert!(
+        line.contains(": 45 pages rendered, 3 files written in"),
+        "{line}"
+    );
+    let (_, body) = server.get(page);
+    assert!(
+        body.contains("<h1>Fastlegen din</h1>"),
+        "new content served"
+    );
+
+    // Many editors save by writing a temporary file and renaming it over the original.
+    let text = fs::read_to_string(p.path("content/demo/services/fastlege.en.md")).expect("read");
+    p.write(
+        "content/demo/services/.fastlege.en.md.tmp",
+        text.replace("title: GP", "title: Your GP"),
+    );
+    fs::rename(
+        p.path("content/demo/services/.fastlege.en.md.tmp"),
+        p.path("content/demo/services/fastlege.en.md"),
+    )
+    .expect("rename");
+    next_event_line(&mut events, "event: reload");
+    let (_, body) = server.get("/demo/en/services/fastlege/");
+    assert!(
+        body.contains("<h1>Your GP (fastlege)</h1>"),
+        "a write-rename save is picked up"
+    );
+
+    p.edit(
+        "content/demo/services/fastlege.yaml",
+        "category: health",
+        "category: helse",
+    );
+    next_event_line(&mut events, "event: problems");
+    server.terminal_line("error[yaml]: content/demo/services/fastlege.yaml:1");
+    let (_, body) = server.get(page);
+    assert!(body.contains("id=\"torg-errors\""), "overlay shown");
+    assert!(
+        body.contains("content/demo/services/fastlege.yaml:1:11"),
+        "file, line and column"
+    );
+    assert!(
+        body.contains("<h1>Fastlegen din</h1>"),
+        "last good page kept under the overlay"
+    );
+
+    p.edit(
+        "content/demo/services/fastlege.yaml",
+        "category: helse",
+        "category: health",
+    );
+    next_event_line(&mut events, "event: reload");
+    let (_, body) = server.get(page);
+    assert!(!body.contains("torg-errors"), "overlay gone once fixed");
+    server.stop();
+}
+
+#[test]
+fn serves_only_the_output_folder() {
+    let p = Project::new();
+    p.write("secret.txt", "do not serve");
+    let server = Server::start(&p);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(p.path("secret.txt"), p.path("public/demo/link.txt")).expect("link");
+    for target in [
+        "/../secret.txt",
+        "/demo/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/demo/..%5C..%5Csecret.txt",
+        "/demo/link.txt",
+        "http://127.0.0.1/../secret.txt",
+    ] {
+        let (status, body) = server.get(target);
+        assert_eq!(status, 403, "{target}");
+        assert!(!body.contains("do not serve"), "{target}");
+    }
+    let (status, body) = server.get("/demo/nb/no-such-page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("lang=\"nb\""), "the portal's own 404 page");
+    let (status, body) = server.get("/demo/static/torg.css");
+    assert_eq!(status, 200);
+    assert!(body.contains("Content-Type: text/css"));
+    let (status, body) = server.get("/demo/nb");
+    assert_eq!(status, 301);
+    assert!(body.contains("Location: /demo/nb/"));
+    server.stop();
+}
