@@ -52,15 +52,8 @@ pub fn build(cfg: &BuildConfig) -> Outcome {
             summary: None,
         };
     }
-    let locales = Locales::load(&cfg.locales, &mut report);
-    let portals = prepare(cfg, &locales, &mut report);
-    if report.is_fatal(cfg.strict) || portals.is_empty() {
-        if portals.is_empty() && !report.is_fatal(false) {
-            report.push(
-                Diagnostic::error("no-content", &cfg.content, "There are no portals to build.")
-                    .hint("Create content/<municipality>/site.yaml (see docs/content.md)."),
-            );
-        }
+    let portals = check(cfg, &mut report);
+    if report.is_fatal(cfg.strict) {
         return Outcome {
             report,
             summary: None,
@@ -85,6 +78,20 @@ pub fn build(cfg: &BuildConfig) -> Outcome {
             }
         }
     }
+}
+
+/// `torg check`, and the first half of a build: loads and validates every portal and compiles
+/// its theme, writing nothing.
+pub fn check(cfg: &BuildConfig, report: &mut Report) -> Vec<Portal> {
+    let locales = Locales::load(&cfg.locales, report);
+    let portals = prepare(cfg, &locales, report);
+    if portals.is_empty() && !report.is_fatal(false) {
+        report.push(
+            Diagnostic::error("no-content", &cfg.content, "There are no portals in this folder.")
+                .hint("Create content/<municipality>/site.yaml (see docs/content.md)."),
+        );
+    }
+    portals
 }
 
 /// Loads and validates every portal and compiles its theme, without writing anything.

@@ -3,7 +3,9 @@
 //! Every stage reports through [`Diagnostic`] so that a build can list all problems of a run at
 //! once, each in words a communications officer can act on.
 
+use std::collections::BTreeSet;
 use std::fmt;
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -76,22 +78,29 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(
-            f,
-            "{label}[{}]: {}\n  {}",
-            self.code,
-            self.position(),
-            self.message
-        )?;
-        if !self.hint.is_empty() {
-            write!(f, "\n  how to fix: {}", self.hint)?;
-        }
-        Ok(())
+        f.write_str(&human(self, false))
     }
+}
+
+/// `error[code]: file:line:col`, the message, and how to fix it; with terminal colours if asked.
+fn human(d: &Diagnostic, colour: bool) -> String {
+    let paint = |code: &str, text: &str| {
+        if colour {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    };
+    let label = format!("{}[{}]", d.severity.label(), d.code);
+    let label = match d.severity {
+        Severity::Error => paint("1;31", &label),
+        Severity::Warning => paint("1;33", &label),
+    };
+    let mut text = format!("{label}: {}\n  {}", d.position(), d.message);
+    if !d.hint.is_empty() {
+        text.push_str(&format!("\n  {}: {}", paint("36", "how to fix"), d.hint));
+    }
+    text
 }
 
 /// All problems of one run, printed together in a stable order.
@@ -150,11 +159,133 @@ impl Report {
         out
     }
 
-    pub fn print(&self) {
-        for d in self.sorted() {
-            eprintln!("{d}\n");
+    /// Writes every problem in `format`. `content` is the content folder, from which each
+    /// problem's portal and language are named in JSON.
+    pub fn emit(&self, format: Format, content: &Path, out: &mut impl Write) -> io::Result<()> {
+        let items = self.sorted();
+        match format {
+            Format::Human => write_human(&items, colour_wanted(), out),
+            Format::Json => {
+                let json = self.to_json(&items, content);
+                serde_json::to_writer_pretty(&mut *out, &json)?;
+                writeln!(out)
+            }
+            Format::Github => items
+                .iter()
+                .try_for_each(|d| writeln!(out, "{}", github_annotation(d))),
         }
     }
+
+    fn to_json(&self, items: &[&Diagnostic], content: &Path) -> serde_json::Value {
+        let diagnostics: Vec<serde_json::Value> = items
+            .iter()
+            .map(|d| {
+                let (site, lang) = site_and_language(&d.file, content);
+                serde_json::json!({
+                    "severity": d.severity.label(),
+                    "code": d.code,
+                    "file": d.file.to_string_lossy().replace('\\', "/"),
+                    "line": d.line,
+                    "column": d.column,
+                    "message": d.message,
+                    "hint": d.hint,
+                    "site": site,
+                    "lang": lang,
+                })
+            })
+            .collect();
+        let files: BTreeSet<&Path> = items.iter().map(|d| d.file.as_path()).collect();
+        serde_json::json!({
+            "diagnostics": diagnostics,
+            "summary": {
+                "errors": self.count(Severity::Error),
+                "warnings": self.count(Severity::Warning),
+                "files": files.len(),
+            },
+        })
+    }
+}
+
+/// How `build` and `check` print problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Grouped by file, with a fix for each; coloured on a terminal unless NO_COLOR is set.
+    Human,
+    /// One JSON document on standard output (see docs/diagnostics.md).
+    Json,
+    /// GitHub Actions annotations, shown on the changed lines of a pull request.
+    Github,
+}
+
+impl Severity {
+    fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// Colour only for a person at a terminal, and never when NO_COLOR is set (no-color.org).
+fn colour_wanted() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stderr().is_terminal()
+}
+
+/// Problems grouped under the name of their file, in the order of [`Report::sorted`].
+fn write_human(items: &[&Diagnostic], colour: bool, out: &mut impl Write) -> io::Result<()> {
+    let mut current: Option<&Path> = None;
+    for d in items {
+        if current != Some(d.file.as_path()) {
+            current = Some(&d.file);
+            let name = d.file.display();
+            if colour {
+                writeln!(out, "\x1b[1;4m{name}\x1b[0m")?;
+            } else {
+                writeln!(out, "{name}")?;
+            }
+        }
+        writeln!(out, "{}\n", human(d, colour))?;
+    }
+    Ok(())
+}
+
+/// `::error file=…,line=…,col=…,title=…::message`, escaped as the Actions runner expects.
+fn github_annotation(d: &Diagnostic) -> String {
+    let data = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    let property = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+    let mut props = vec![format!("file={}", property(&d.file.to_string_lossy()))];
+    if let Some(line) = d.line {
+        props.push(format!("line={line}"));
+    }
+    if let Some(col) = d.column {
+        props.push(format!("col={col}"));
+    }
+    props.push(format!("title={}", property(&format!("torg {}", d.code))));
+    let mut message = d.message.clone();
+    if !d.hint.is_empty() {
+        message.push_str(&format!("\nHow to fix: {}", d.hint));
+    }
+    format!("::{} {}::{}", d.severity.label(), props.join(","), data(&message))
+}
+
+/// The portal (first folder below `content`) and language (`<slug>.<lang>.md`, or
+/// `locales/<lang>/…`) a file belongs to, when it has them.
+fn site_and_language(file: &Path, content: &Path) -> (Option<String>, Option<String>) {
+    let Ok(rel) = file.strip_prefix(content) else {
+        return (None, None);
+    };
+    let parts: Vec<String> = rel
+        .iter()
+        .map(|p| p.to_string_lossy().to_string())
+        .collect();
+    let site = (parts.len() > 1).then(|| parts[0].clone());
+    let name: Vec<&str> = parts.last().map_or(Vec::new(), |n| n.split('.').collect());
+    let lang = match (name.as_slice(), parts.as_slice()) {
+        ([_, lang, "md"], _) => Some(lang.to_string()),
+        (_, [_, locales, lang, _]) if locales == "locales" => Some(lang.clone()),
+        _ => None,
+    };
+    (site, lang)
 }
 
 impl IntoIterator for Report {

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 
 use torg::build;
 use torg::config::BuildConfig;
-use torg::diagnostic::Severity;
+use torg::diagnostic::{Format, Report, Severity};
 use torg::serve::{ServeConfig, serve};
 
 #[derive(Parser)]
@@ -27,6 +27,8 @@ struct Cli {
 enum Command {
     /// Build the portals into a folder of static files.
     Build(BuildArgs),
+    /// Check the portals as a build would, without writing anything (for CI and before a merge).
+    Check(SourceArgs),
     /// Preview the portals: build, serve on this computer, rebuild and reload on every save.
     Serve(ServeArgs),
 }
@@ -45,13 +47,20 @@ struct ServeArgs {
 
 #[derive(clap::Args)]
 struct BuildArgs {
-    /// Folder with one sub-folder per portal.
-    #[arg(long, default_value = "content")]
-    content: PathBuf,
+    #[command(flatten)]
+    source: SourceArgs,
     /// Output folder; replaced as a whole only when the build succeeds.
     #[arg(long, default_value = "public")]
     out: PathBuf,
-    /// Build only this portal (repeat for several).
+}
+
+/// What every command reads, and how it reports problems.
+#[derive(clap::Args)]
+struct SourceArgs {
+    /// Folder with one sub-folder per portal.
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+    /// Only this portal (repeat for several).
     #[arg(long = "site", value_name = "NAME")]
     sites: Vec<String>,
     /// Treat warnings, such as missing translations, as errors.
@@ -66,28 +75,40 @@ struct BuildArgs {
     /// Folder with the interface texts, one sub-folder per language.
     #[arg(long, default_value = "locales")]
     locales: PathBuf,
+    /// How to print problems: human (grouped by file), json (on standard output), github
+    /// (annotations for GitHub Actions, on standard output).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
 }
 
-impl From<BuildArgs> for BuildConfig {
-    fn from(a: BuildArgs) -> Self {
-        BuildConfig {
-            content: a.content,
-            out: a.out,
-            themes: a.themes,
-            locales: a.locales,
-            sites: a.sites,
-            strict: a.strict,
-            base_url: a.base_url,
-        }
+impl SourceArgs {
+    fn into_config(self, out: PathBuf) -> (BuildConfig, Format) {
+        let cfg = BuildConfig {
+            content: self.content,
+            out,
+            themes: self.themes,
+            locales: self.locales,
+            sites: self.sites,
+            strict: self.strict,
+            base_url: self.base_url,
+        };
+        (cfg, self.format)
     }
 }
 
 /// 0 success, 1 content errors, 2 usage errors (clap exits with 2 on its own).
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build(args) => run_build(args.into()),
+        Command::Build(args) => {
+            let (cfg, format) = args.source.into_config(args.out);
+            run_build(cfg, format)
+        }
+        Command::Check(args) => {
+            let (cfg, format) = args.into_config(PathBuf::from("public"));
+            run_check(cfg, format)
+        }
         Command::Serve(args) => run_serve(ServeConfig {
-            build: args.build.into(),
+            build: args.build.source.into_config(args.build.out).0,
             bind: args.bind,
             port: args.port,
         }),
@@ -121,14 +142,63 @@ fn refuse_unknown_sites(cfg: &BuildConfig) -> Option<ExitCode> {
     Some(ExitCode::from(2))
 }
 
-fn run_build(cfg: BuildConfig) -> ExitCode {
+fn run_check(cfg: BuildConfig, format: Format) -> ExitCode {
+    if let Some(code) = refuse_unknown_sites(&cfg) {
+        return code;
+    }
+    let mut report = Report::default();
+    let portals = build::check(&cfg, &mut report);
+    emit(&report, format, &cfg);
+    let (errors, warnings) = (
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+    );
+    let verdict = if report.is_fatal(cfg.strict) {
+        "failed"
+    } else {
+        "passed"
+    };
+    eprintln!(
+        "check {verdict}: {} portal(s), {errors} error(s), {warnings} warning(s){}",
+        portals.len(),
+        strict_note(&cfg, warnings)
+    );
+    if report.is_fatal(cfg.strict) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Problems go to standard error for people, and to standard output for machines.
+fn emit(report: &Report, format: Format, cfg: &BuildConfig) {
+    let written = match format {
+        Format::Human => report.emit(format, &cfg.content, &mut std::io::stderr().lock()),
+        Format::Json | Format::Github => {
+            report.emit(format, &cfg.content, &mut std::io::stdout().lock())
+        }
+    };
+    if let Err(e) = written {
+        eprintln!("error: could not print the problems: {e}");
+    }
+}
+
+fn strict_note(cfg: &BuildConfig, warnings: usize) -> &'static str {
+    if cfg.strict && warnings > 0 {
+        " (warnings count as errors with --strict)"
+    } else {
+        ""
+    }
+}
+
+fn run_build(cfg: BuildConfig, format: Format) -> ExitCode {
     if let Some(code) = refuse_unknown_sites(&cfg) {
         return code;
     }
     let started = Instant::now();
     let outcome = build::build(&cfg);
     let report = &outcome.report;
-    report.print();
+    emit(report, format, &cfg);
     let (errors, warnings) = (
         report.count(Severity::Error),
         report.count(Severity::Warning),
@@ -152,13 +222,9 @@ fn run_build(cfg: BuildConfig) -> ExitCode {
             ExitCode::SUCCESS
         }
         None => {
-            let strict = if cfg.strict && warnings > 0 {
-                " (warnings count as errors with --strict)"
-            } else {
-                ""
-            };
             eprintln!(
-                "build failed: {errors} error(s), {warnings} warning(s){strict}; {} was not changed",
+                "build failed: {errors} error(s), {warnings} warning(s){}; {} was not changed",
+                strict_note(&cfg, warnings),
                 cfg.out.display()
             );
             ExitCode::from(1)

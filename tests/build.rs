@@ -726,13 +726,14 @@ fn error_wording_snapshot() {
     );
     let out = p.build(&[]);
     let expected = "\
+content/demo/services/norskkurs.yaml
 error[yaml]: content/demo/services/norskkurs.yaml:1:11
   `school` is not an allowed value here. Use one of: settlement, health, schooling, leisure, work.
   how to fix: Compare with the example in docs/content.md; values with `:` or `#` need quotes.";
     let err = stderr(&out);
     let errors: Vec<&str> = err
         .split("\n\n")
-        .filter(|block| block.starts_with("error"))
+        .filter(|block| block.contains("error["))
         .collect();
     assert_eq!(errors, [expected]);
     assert!(err.trim_end().ends_with("public was not changed"), "{err}");
