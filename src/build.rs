@@ -87,8 +87,12 @@ pub fn check(cfg: &BuildConfig, report: &mut Report) -> Vec<Portal> {
     let portals = prepare(cfg, &locales, report);
     if portals.is_empty() && !report.is_fatal(false) {
         report.push(
-            Diagnostic::error("no-content", &cfg.content, "There are no portals in this folder.")
-                .hint("Create content/<municipality>/site.yaml (see docs/content.md)."),
+            Diagnostic::error(
+                "no-content",
+                &cfg.content,
+                "There are no portals in this folder.",
+            )
+            .hint("Create content/<municipality>/site.yaml (see docs/content.md)."),
         );
     }
     portals

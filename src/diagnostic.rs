@@ -251,7 +251,11 @@ fn write_human(items: &[&Diagnostic], colour: bool, out: &mut impl Write) -> io:
 
 /// `::error file=…,line=…,col=…,title=…::message`, escaped as the Actions runner expects.
 fn github_annotation(d: &Diagnostic) -> String {
-    let data = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    let data = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
     let property = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
     let mut props = vec![format!("file={}", property(&d.file.to_string_lossy()))];
     if let Some(line) = d.line {
@@ -265,7 +269,12 @@ fn github_annotation(d: &Diagnostic) -> String {
     if !d.hint.is_empty() {
         message.push_str(&format!("\nHow to fix: {}", d.hint));
     }
-    format!("::{} {}::{}", d.severity.label(), props.join(","), data(&message))
+    format!(
+        "::{} {}::{}",
+        d.severity.label(),
+        props.join(","),
+        data(&message)
+    )
 }
 
 /// The portal (first folder below `content`) and language (`<slug>.<lang>.md`, or

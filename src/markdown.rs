@@ -21,21 +21,122 @@ pub struct InternalLink {
     pub line: usize,
 }
 
-/// Every `@/` link in `src`, for validation before rendering.
-pub fn internal_links(src: &str) -> Vec<InternalLink> {
-    Parser::new_ext(src, options())
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
+/// What validation needs from a Markdown body, read in one pass.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub links: Vec<InternalLink>,
+    /// The ids the rendered headings get, so `#fragment` links can be checked.
+    pub heading_ids: Vec<String>,
+    pub problems: Vec<Problem>,
+}
+
+/// Something in a body that makes the page harder to use with a screen reader or for anyone.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub kind: ProblemKind,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// An image with no alternative text.
+    ImageAlt,
+    /// A link with no text, or a text such as "click here" that says nothing out of context.
+    LinkText(String),
+    /// A heading more than one level below the one before (or a level-1 heading in a body).
+    HeadingLevel { level: u8, previous: u8 },
+    /// A table whose header row is empty.
+    TableHeader,
+}
+
+/// Link texts that mean nothing when a screen reader lists the links of a page.
+const VAGUE_LINK_TEXTS: &[&str] = &[
+    "click here",
+    "here",
+    "read more",
+    "more",
+    "link",
+    "klikk her",
+    "her",
+    "les mer",
+    "mer",
+    "kliknij tutaj",
+    "tutaj",
+    "czytaj więcej",
+    "więcej",
+    "spauskite čia",
+    "čia",
+    "skaityti daugiau",
+    "daugiau",
+    "اضغط هنا",
+    "هنا",
+    "اقرأ المزيد",
+    "المزيد",
+];
+
+/// Reads `src` once: its `@/` links, its heading ids, and its accessibility problems.
+pub fn scan(src: &str) -> Scan {
+    let mut scan = Scan::default();
+    let mut ids = HeadingIds::default();
+    let mut previous_level = 1;
+    // Links, images, headings and table heads being read, innermost last, with their text.
+    let mut open: Vec<(usize, String)> = Vec::new();
+    let line_of = |offset: usize| src[..offset].matches('\n').count() + 1;
+    for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
+        match event {
             Event::Start(Tag::Link { dest_url, .. }) => {
-                split_internal(&dest_url).map(|(target, fragment)| InternalLink {
-                    target: target.to_string(),
-                    fragment: fragment.map(str::to_string),
-                    line: src[..range.start].matches('\n').count() + 1,
-                })
+                if let Some((target, fragment)) = split_internal(&dest_url) {
+                    scan.links.push(InternalLink {
+                        target: target.to_string(),
+                        fragment: fragment.map(str::to_string),
+                        line: line_of(range.start),
+                    });
+                }
+                open.push((line_of(range.start), String::new()));
             }
-            _ => None,
-        })
-        .collect()
+            Event::Start(Tag::Image { .. } | Tag::Heading { .. } | Tag::TableHead) => {
+                open.push((line_of(range.start), String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                for (_, text) in &mut open {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(
+                end @ (TagEnd::Link | TagEnd::Image | TagEnd::Heading(_) | TagEnd::TableHead),
+            ) => {
+                let Some((line, text)) = open.pop() else {
+                    continue;
+                };
+                let kind = match end {
+                    TagEnd::Image if text.trim().is_empty() => Some(ProblemKind::ImageAlt),
+                    TagEnd::Link if is_vague(&text) => Some(ProblemKind::LinkText(text)),
+                    TagEnd::TableHead if text.trim().is_empty() => Some(ProblemKind::TableHeader),
+                    TagEnd::Heading(level) => {
+                        let level = level as u8;
+                        scan.heading_ids.push(ids.next(&text));
+                        let skipped = level == 1 || level > previous_level + 1;
+                        let problem = skipped.then_some(ProblemKind::HeadingLevel {
+                            level,
+                            previous: previous_level,
+                        });
+                        previous_level = level;
+                        problem
+                    }
+                    _ => None,
+                };
+                scan.problems
+                    .extend(kind.map(|kind| Problem { line, kind }));
+            }
+            _ => {}
+        }
+    }
+    scan
+}
+
+fn is_vague(text: &str) -> bool {
+    let text = text.trim().trim_end_matches(['.', ':', '…']).to_lowercase();
+    text.is_empty() || VAGUE_LINK_TEXTS.contains(&text.as_str())
 }
 
 fn split_internal(url: &str) -> Option<(&str, Option<&str>)> {
@@ -88,27 +189,36 @@ fn rewrite<'a>(event: Event<'a>, resolve: &dyn Fn(&str) -> String) -> Event<'a> 
     }
 }
 
-/// Gives each heading an id from its text, numbering repeats (`-2`, `-3`) so ids stay unique.
+/// Gives each heading an id from its text; `scan` computes the same ids for link checks.
 fn add_heading_ids(events: &mut [Event]) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut i = 0;
-    while i < events.len() {
+    let mut ids = HeadingIds::default();
+    for i in 0..events.len() {
         if let Event::Start(Tag::Heading { .. }) = &events[i] {
-            let text = heading_text(&events[i + 1..]);
-            let base = slugify(&text);
-            let base = if base.is_empty() {
-                "section".to_string()
-            } else {
-                base
-            };
-            let n = seen.entry(base.clone()).or_insert(0);
-            *n += 1;
-            let id = if *n == 1 { base } else { format!("{base}-{n}") };
+            let id = ids.next(&heading_text(&events[i + 1..]));
             if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
                 *slot = Some(CowStr::from(id));
             }
         }
-        i += 1;
+    }
+}
+
+/// Heading ids from their text, numbering repeats (`-2`, `-3`) so ids stay unique in a page.
+#[derive(Default)]
+struct HeadingIds {
+    seen: HashMap<String, usize>,
+}
+
+impl HeadingIds {
+    fn next(&mut self, text: &str) -> String {
+        let base = slugify(text);
+        let base = if base.is_empty() {
+            "section".to_string()
+        } else {
+            base
+        };
+        let n = self.seen.entry(base.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 { base } else { format!("{base}-{n}") }
     }
 }
 
@@ -154,6 +264,31 @@ mod tests {
     }
 
     #[test]
+    fn scan_finds_heading_ids_and_accessibility_problems() {
+        let src = "## Om\n\n#### Detaljer\n\n![](bilde.png)\n\n[Les mer](@/services/x) [NAV](https://nav.no)\n\n| | |\n|---|---|\n| a | b |\n\n## Om\n";
+        let s = scan(src);
+        assert_eq!(s.heading_ids, ["om", "detaljer", "om-2"]);
+        let kinds: Vec<(usize, &ProblemKind)> =
+            s.problems.iter().map(|p| (p.line, &p.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                (
+                    3,
+                    &ProblemKind::HeadingLevel {
+                        level: 4,
+                        previous: 2
+                    }
+                ),
+                (5, &ProblemKind::ImageAlt),
+                (7, &ProblemKind::LinkText("Les mer".into())),
+                (9, &ProblemKind::TableHeader),
+            ]
+        );
+        assert!(html(src).contains(r#"<h2 id="om-2">"#));
+    }
+
+    #[test]
     fn raw_html_is_escaped() {
         let out = html("Hei <script>alert(1)</script>\n\n<div onclick=x>y</div>\n");
         assert!(!out.contains("<script>") && !out.contains("<div"), "{out}");
@@ -164,7 +299,7 @@ mod tests {
     fn internal_links_resolve_and_are_found_with_lines() {
         let src = "Intro\n\nSee [doctor](@/services/fastlege#hours) and [x](https://nav.no).\n";
         assert!(html(src).contains(r#"href="/site/nb/services/fastlege/#hours""#));
-        let links = internal_links(src);
+        let links = scan(src).links;
         assert_eq!(
             links,
             vec![InternalLink {

@@ -4,16 +4,17 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use super::model::{Cost, Localized, Plan, Service, Site};
+use super::model::{Contact, Cost, Localized, Plan, Service, Site};
 use crate::diagnostic::{Diagnostic, Report};
 use crate::i18n::Language;
-use crate::markdown::internal_links;
+use crate::markdown::{ProblemKind, Scan, scan};
 use crate::route::Route;
 
 /// Runs every check on a loaded site.
 pub fn validate(site: &Site, langs: &BTreeMap<String, Language>, report: &mut Report) {
     let routes: BTreeSet<Route> = Route::all(site).into_iter().collect();
     let measures = measure_ids(site.plan.as_ref());
+    check_contact(&site.config.contact, &site.dir.join("site.yaml"), report);
     if let Some(plan) = &site.plan {
         check_plan(plan, report);
     }
@@ -25,10 +26,62 @@ pub fn validate(site: &Site, langs: &BTreeMap<String, Language>, report: &mut Re
             report,
         );
     }
-    for item in text_files(site) {
-        check_links(&item, &routes, report);
-        check_translations(&item, site, langs, report);
+    let items = text_files(site);
+    let scans: Vec<Vec<Scan>> = items
+        .iter()
+        .map(|item| item.files.iter().map(|f| scan(f.body)).collect())
+        .collect();
+    let anchors = anchors(site, &items, &scans);
+    for (item, scans) in items.iter().zip(&scans) {
+        for (file, scan) in item.files.iter().zip(scans) {
+            check_links(file, scan, &routes, &anchors, report);
+            report_content_problems(file, scan, report);
+        }
+        check_translations(item, site, langs, report);
     }
+}
+
+/// The ids a `#fragment` may name on each page that has text, per language: heading ids (from
+/// the language's own file, or the source file the page falls back to), glossary terms, measures.
+fn anchors(
+    site: &Site,
+    items: &[TextFiles],
+    scans: &[Vec<Scan>],
+) -> BTreeMap<(Route, String), BTreeSet<String>> {
+    let mut out: BTreeMap<(Route, String), BTreeSet<String>> = BTreeMap::new();
+    let source = site.source_language();
+    for (item, scans) in items.iter().zip(scans) {
+        for lang in &site.config.languages {
+            let ids = item
+                .files
+                .iter()
+                .zip(scans)
+                .find(|(f, _)| f.lang == lang)
+                .or_else(|| item.files.iter().zip(scans).find(|(f, _)| f.lang == source))
+                .map(|(_, s)| s.heading_ids.clone())
+                .unwrap_or_default();
+            let entry = out.entry((item.route.clone(), lang.clone())).or_default();
+            entry.extend(ids);
+            if item.route == Route::Glossary {
+                entry.insert(item.slug.to_string());
+            }
+        }
+    }
+    for theme in site.plan.iter().flat_map(|p| &p.themes) {
+        for lang in &site.config.languages {
+            let entry = out
+                .entry((Route::Theme(theme.slug.clone()), lang.clone()))
+                .or_default();
+            entry.extend(
+                theme
+                    .facts
+                    .measures
+                    .iter()
+                    .map(|m| format!("tiltak-{}", m.id)),
+            );
+        }
+    }
+    out
 }
 
 /// `<theme>/<measure>` for every measure of the plan.
@@ -122,6 +175,7 @@ fn check_service(
 ) {
     let path = &service.facts_path;
     let facts = &service.facts;
+    check_contact(&facts.contact, path, report);
     for m in &facts.measures {
         if !measures.contains(&m.value) {
             report.push(
@@ -163,53 +217,189 @@ fn check_service(
     }
 }
 
-/// The language files of one item, whatever its front matter type.
-struct TextFiles<'a> {
-    slug: &'a str,
-    /// (language, file, body, line where the body starts)
-    files: Vec<(&'a str, &'a Path, &'a str, usize)>,
+/// Phone numbers and e-mail addresses a resident could not use.
+fn check_contact(contact: &Contact, path: &Path, report: &mut Report) {
+    if let Some(phone) = contact.phone.as_deref().filter(|p| !is_phone_number(p)) {
+        report.push(
+            Diagnostic::error("invalid-phone", path, format!("`{phone}` is not a phone number a resident can call."))
+                .hint("Write a Norwegian number with 8 digits (\"+47 12 34 56 78\" or \"12 34 56 78\"), a short number such as 113 or 116 117, or an international number starting with +."),
+        );
+    }
+    if let Some(email) = contact.email.as_deref().filter(|e| !is_email(e)) {
+        report.push(
+            Diagnostic::error(
+                "invalid-email",
+                path,
+                format!("`{email}` is not an e-mail address."),
+            )
+            .hint("Write it as name@example.no, without spaces or `mailto:`."),
+        );
+    }
 }
 
-fn view<'a, F>(slug: &'a str, l: &'a Localized<F>) -> TextFiles<'a> {
+/// Norwegian numbers (8 digits, or short numbers: 11x emergency, 116 xxx helplines, 0xxxx
+/// service numbers), or international ones (+ and 7 to 15 digits, ITU E.164). Spaces and `-`
+/// may group digits.
+fn is_phone_number(text: &str) -> bool {
+    let compact: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '\u{a0}'))
+        .collect();
+    let (international, digits) = match compact
+        .strip_prefix('+')
+        .or_else(|| compact.strip_prefix("00"))
+    {
+        Some(rest) => (true, rest),
+        None => (false, compact.as_str()),
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    match (international, digits.len()) {
+        (true, n) if digits.starts_with("47") => n == 10,
+        (true, n) => (7..=15).contains(&n),
+        (false, 8) => true,
+        (false, 3) => digits.starts_with("11"),
+        (false, 6) => digits.starts_with("116"),
+        (false, 5) => digits.starts_with('0'),
+        _ => false,
+    }
+}
+
+fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    let labels: Vec<&str> = domain.split('.').collect();
+    !local.is_empty()
+        && labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
+        && labels
+            .iter()
+            .all(|l| l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+        && !local.contains(|c: char| c.is_whitespace() || c == '@' || c == ':')
+}
+
+/// The language files of one item, whatever its front matter type, and the page showing it.
+struct TextFiles<'a> {
+    slug: &'a str,
+    route: Route,
+    files: Vec<TextFile<'a>>,
+}
+
+struct TextFile<'a> {
+    lang: &'a str,
+    path: &'a Path,
+    body: &'a str,
+    /// Line of the file where the body starts.
+    first_line: usize,
+}
+
+impl TextFile<'_> {
+    fn diagnostic(&self, code: &'static str, line: usize, message: String) -> Diagnostic {
+        Diagnostic::warning(code, self.path, message).at(self.first_line + line - 1, None)
+    }
+}
+
+fn view<'a, F>(slug: &'a str, route: Route, l: &'a Localized<F>) -> TextFiles<'a> {
     let files = l
         .docs
         .iter()
-        .map(|(lang, (path, doc))| {
-            (
-                lang.as_str(),
-                path.as_path(),
-                doc.body.as_str(),
-                doc.body_line,
-            )
+        .map(|(lang, (path, doc))| TextFile {
+            lang: lang.as_str(),
+            path: path.as_path(),
+            body: doc.body.as_str(),
+            first_line: doc.body_line,
         })
         .collect();
-    TextFiles { slug, files }
+    TextFiles { slug, route, files }
 }
 
 /// Every translatable item of the site.
 fn text_files(site: &Site) -> Vec<TextFiles<'_>> {
     let mut out = Vec::new();
     if let Some(plan) = &site.plan {
-        out.push(view("plan", &plan.text));
-        out.extend(plan.themes.iter().map(|t| view(&t.slug, &t.text)));
+        out.push(view("plan", Route::Plan, &plan.text));
+        out.extend(
+            plan.themes
+                .iter()
+                .map(|t| view(&t.slug, Route::Theme(t.slug.clone()), &t.text)),
+        );
     }
-    out.extend(site.services.iter().map(|s| view(&s.slug, &s.text)));
-    out.extend(site.pages.iter().map(|p| view(&p.slug, &p.text)));
-    out.extend(site.glossary.iter().map(|t| view(&t.slug, &t.text)));
+    out.extend(
+        site.services
+            .iter()
+            .map(|s| view(&s.slug, Route::Service(s.slug.clone()), &s.text)),
+    );
+    out.extend(site.pages.iter().map(|p| {
+        let route =
+            Route::parse(&format!("pages/{}", p.slug)).unwrap_or(Route::Page(p.slug.clone()));
+        view(&p.slug, route, &p.text)
+    }));
+    out.extend(
+        site.glossary
+            .iter()
+            .map(|t| view(&t.slug, Route::Glossary, &t.text)),
+    );
     out
 }
 
-fn check_links(item: &TextFiles, routes: &BTreeSet<Route>, report: &mut Report) {
-    for (_, path, body, first_line) in &item.files {
-        for link in internal_links(body) {
-            if !Route::parse(&link.target).is_some_and(|r| routes.contains(&r)) {
-                report.push(
-                    Diagnostic::error("broken-link", path, format!("The link `@/{}` points to a page that does not exist.", link.target))
-                        .at(first_line + link.line - 1, None)
-                        .hint("Check the spelling against the file names, e.g. `@/services/<file name without .yaml>`, `@/plan/<theme>`, `@/glossary`."),
-                );
-            }
+fn check_links(
+    file: &TextFile,
+    scan: &Scan,
+    routes: &BTreeSet<Route>,
+    anchors: &BTreeMap<(Route, String), BTreeSet<String>>,
+    report: &mut Report,
+) {
+    for link in &scan.links {
+        let line = file.first_line + link.line - 1;
+        let Some(route) = Route::parse(&link.target).filter(|r| routes.contains(r)) else {
+            report.push(
+                Diagnostic::error("broken-link", file.path, format!("The link `@/{}` points to a page that does not exist.", link.target))
+                    .at(line, None)
+                    .hint("Check the spelling against the file names, e.g. `@/services/<file name without .yaml>`, `@/plan/<theme>`, `@/glossary`."),
+            );
+            continue;
+        };
+        let Some(fragment) = &link.fragment else {
+            continue;
+        };
+        let known = anchors.get(&(route, file.lang.to_string()));
+        if !known.is_some_and(|ids| ids.contains(fragment)) {
+            let hint = match known.filter(|ids| !ids.is_empty()) {
+                Some(ids) => format!(
+                    "Use one of: {}.",
+                    ids.iter()
+                        .map(|i| format!("#{i}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                None => "That page has no headings or terms to link to; remove the `#…` part."
+                    .to_string(),
+            };
+            report.push(
+                Diagnostic::error("broken-anchor", file.path, format!("The link `@/{}#{fragment}` points to a place that does not exist on that page in this language.", link.target))
+                    .at(line, None)
+                    .hint(hint),
+            );
         }
+    }
+}
+
+/// Content that WCAG asks to be different: warnings, so `--strict` can make them stop a build.
+fn report_content_problems(file: &TextFile, scan: &Scan, report: &mut Report) {
+    for p in &scan.problems {
+        let (code, message, hint) = match &p.kind {
+            ProblemKind::ImageAlt => ("image-alt", "This image has no text for people who cannot see it.".to_string(), "Write what the image shows between the brackets: `![Map of the town centre](map.png)`."),
+            ProblemKind::LinkText(text) if text.trim().is_empty() => ("link-text", "This link has no text, so a screen reader cannot say where it goes.".to_string(), "Put the name of the page or service between the brackets."),
+            ProblemKind::LinkText(text) => ("link-text", format!("The link text «{}» does not say where the link goes.", text.trim()), "Use the name of the page or service as the link text, e.g. `[Apply for Startlån](…)`."),
+            ProblemKind::HeadingLevel { level: 1, .. } => ("heading-level", "A level-1 heading (`#`) in the text: the page title is already the level-1 heading.".to_string(), "Start sections with `##`."),
+            ProblemKind::HeadingLevel { level, previous } => ("heading-level", format!("This heading jumps from level {previous} to level {level}, so screen-reader users lose the structure."), "Use one more `#` than the heading above it, not more (`##`, then `###`)."),
+            ProblemKind::TableHeader => ("table-header", "This table has no header row, so screen readers cannot name its columns.".to_string(), "Write the column names in the first row of the table."),
+        };
+        report.push(file.diagnostic(code, p.line, message).hint(hint));
     }
 }
 
@@ -221,11 +411,11 @@ fn check_translations(
     report: &mut Report,
 ) {
     let source = site.source_language();
-    let Some((_, src_path, _, _)) = item.files.iter().find(|f| f.0 == source) else {
+    let Some(src_path) = item.files.iter().find(|f| f.lang == source).map(|f| f.path) else {
         return;
     };
     for lang in &site.config.languages[1..] {
-        if item.files.iter().any(|f| f.0 == lang) {
+        if item.files.iter().any(|f| f.lang == lang) {
             continue;
         }
         let expected = src_path.with_file_name(format!("{}.{lang}.md", item.slug));
@@ -234,5 +424,52 @@ fn check_translations(
             Diagnostic::warning("missing-translation", &expected, format!("Not translated into {name} ({lang}) yet; the {lang} page shows the {source} text."))
                 .hint(format!("Translate {} into this file.", src_path.display())),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_residents_can_call() {
+        for ok in [
+            "+47 12 34 56 78",
+            "12345678",
+            "0047 12345678",
+            "113",
+            "116 117",
+            "02180",
+            "+48 22 123 45 67",
+        ] {
+            assert!(is_phone_number(ok), "{ok}");
+        }
+        for bad in [
+            "+47 1234 567",
+            "1234567",
+            "12 34 56 7a",
+            "ring oss",
+            "+47",
+            "9999",
+            "+1 23",
+        ] {
+            assert!(!is_phone_number(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn email_addresses() {
+        assert!(is_email("postmottak@narvik.kommune.no"));
+        for bad in [
+            "postmottak",
+            "a@b",
+            "a b@c.no",
+            "mailto:a@b.no",
+            "@narvik.no",
+            "a@-x.no",
+            "a@x..no",
+        ] {
+            assert!(!is_email(bad), "{bad}");
+        }
     }
 }
