@@ -6,6 +6,7 @@
 //! loaded portals in memory and reruns the stages for what an edit touched.
 
 pub mod build;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostic;

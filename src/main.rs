@@ -8,6 +8,7 @@ use std::time::Instant;
 use clap::{Parser, Subcommand};
 
 use torg::build;
+use torg::check::{Freshness, check_freshness};
 use torg::config::BuildConfig;
 use torg::diagnostic::{Format, Report, Severity};
 use torg::serve::{ServeConfig, serve};
@@ -27,8 +28,9 @@ struct Cli {
 enum Command {
     /// Build the portals into a folder of static files.
     Build(BuildArgs),
-    /// Check the portals as a build would, without writing anything (for CI and before a merge).
-    Check(SourceArgs),
+    /// Check the portals as a build would, without writing anything, plus whether they are
+    /// still current (for CI and before a merge).
+    Check(CheckArgs),
     /// Preview the portals: build, serve on this computer, rebuild and reload on every save.
     Serve(ServeArgs),
 }
@@ -43,6 +45,18 @@ struct ServeArgs {
     /// Address to listen on; anything but 127.0.0.1 or ::1 makes the preview visible to others.
     #[arg(long, default_value = "127.0.0.1")]
     bind: IpAddr,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    source: SourceArgs,
+    /// The date to check freshness against (YYYY-MM-DD); today by default.
+    #[arg(long, value_name = "DATE")]
+    today: Option<jiff::civil::Date>,
+    /// Services whose `reviewed` date is older than this many days get a warning.
+    #[arg(long, value_name = "DAYS", default_value_t = 365)]
+    review_age: i32,
 }
 
 #[derive(clap::Args)]
@@ -104,8 +118,12 @@ fn main() -> ExitCode {
             run_build(cfg, format)
         }
         Command::Check(args) => {
-            let (cfg, format) = args.into_config(PathBuf::from("public"));
-            run_check(cfg, format)
+            let freshness = Freshness {
+                today: args.today.unwrap_or_else(|| jiff::Zoned::now().date()),
+                max_review_age_days: args.review_age,
+            };
+            let (cfg, format) = args.source.into_config(PathBuf::from("public"));
+            run_check(cfg, format, freshness)
         }
         Command::Serve(args) => run_serve(ServeConfig {
             build: args.build.source.into_config(args.build.out).0,
@@ -142,12 +160,15 @@ fn refuse_unknown_sites(cfg: &BuildConfig) -> Option<ExitCode> {
     Some(ExitCode::from(2))
 }
 
-fn run_check(cfg: BuildConfig, format: Format) -> ExitCode {
+fn run_check(cfg: BuildConfig, format: Format, freshness: Freshness) -> ExitCode {
     if let Some(code) = refuse_unknown_sites(&cfg) {
         return code;
     }
     let mut report = Report::default();
     let portals = build::check(&cfg, &mut report);
+    for p in &portals {
+        check_freshness(&p.site, freshness, &mut report);
+    }
     emit(&report, format, &cfg);
     let (errors, warnings) = (
         report.count(Severity::Error),

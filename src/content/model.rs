@@ -224,6 +224,14 @@ impl TryFrom<String> for Date {
     }
 }
 
+impl Date {
+    /// The same date for date arithmetic; `None` outside jiff's years (-9999 to 9999).
+    pub fn civil(self) -> Option<jiff::civil::Date> {
+        let year = i16::try_from(self.year).ok()?;
+        jiff::civil::Date::new(year, self.month as i8, self.day as i8).ok()
+    }
+}
+
 fn days_in_month(year: u16, month: u16) -> u16 {
     match month {
         2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {

@@ -12,9 +12,14 @@ pub(crate) struct Project {
 
 impl Project {
     pub(crate) fn new() -> Project {
+        Project::from_fixture("basic")
+    }
+
+    /// A copy of `tests/fixtures/<name>/content`.
+    pub(crate) fn from_fixture(name: &str) -> Project {
         let dir = tempfile::tempdir().expect("temp dir");
         copy_dir(
-            &repo().join("tests/fixtures/basic/content"),
+            &repo().join("tests/fixtures").join(name).join("content"),
             &dir.path().join("content"),
         );
         Project { dir }

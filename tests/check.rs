@@ -1,0 +1,164 @@
+//! `torg check` as CI runs it: the fixture in `tests/fixtures/problems/` holds one instance of
+//! each problem the checks find; every one must be reported with its code, file and line, in all
+//! three formats, with the right exit code.
+
+mod common;
+
+use std::process::Output;
+
+use common::Project;
+
+const TODAY: &str = "2026-01-01";
+const SERVICE_TEXT: &str = "content/demo/services/helsestasjon.nb.md";
+const SERVICE_FACTS: &str = "content/demo/services/helsestasjon.yaml";
+
+/// (severity, code, file, line) of each seeded problem, as it sits in the fixture's files.
+const SEEDED: &[(&str, &str, &str, Option<u64>)] = &[
+    ("error", "broken-link", SERVICE_TEXT, Some(7)),
+    ("error", "broken-anchor", SERVICE_TEXT, Some(8)),
+    ("warning", "image-alt", SERVICE_TEXT, Some(10)),
+    ("warning", "link-text", SERVICE_TEXT, Some(12)),
+    ("warning", "heading-level", SERVICE_TEXT, Some(14)),
+    ("warning", "table-header", SERVICE_TEXT, Some(16)),
+    ("error", "unknown-measure", SERVICE_FACTS, Some(10)),
+    ("error", "invalid-phone", SERVICE_FACTS, None),
+    ("error", "invalid-email", SERVICE_FACTS, None),
+    ("error", "invalid-value", SERVICE_FACTS, None),
+    ("warning", "stale-review", SERVICE_FACTS, None),
+    ("warning", "plan-ended", "content/demo/plan/plan.yaml", None),
+    (
+        "warning",
+        "measure-overdue",
+        "content/demo/plan/themes/helse.yaml",
+        None,
+    ),
+    (
+        "warning",
+        "missing-translation",
+        "content/demo/services/helsestasjon.pl.md",
+        None,
+    ),
+];
+
+fn check(p: &Project, args: &[&str]) -> Output {
+    let locales = common::repo().join("locales");
+    let locales = locales.to_str().expect("UTF-8 path");
+    p.torg(&[&["check", "--today", TODAY, "--locales", locales], args].concat())
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).to_string()
+}
+
+#[test]
+fn json_names_code_file_line_site_and_language_of_every_problem() {
+    let p = Project::from_fixture("problems");
+    let out = check(&p, &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "errors fail the check");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    let found = json["diagnostics"].as_array().expect("diagnostics");
+    for (severity, code, file, line) in SEEDED {
+        let hit = found
+            .iter()
+            .find(|d| d["code"] == *code && d["file"] == *file);
+        let d = hit.unwrap_or_else(|| panic!("{code} in {file} not reported"));
+        assert_eq!(d["severity"], *severity, "{code}");
+        assert_eq!(d["line"].as_u64(), *line, "{code}");
+        assert_eq!(d["site"], "demo", "{code}");
+        assert!(!d["message"].as_str().unwrap_or_default().is_empty());
+        assert!(
+            !d["hint"].as_str().unwrap_or_default().is_empty(),
+            "{code} has a fix"
+        );
+    }
+    let lang_of = |code: &str| {
+        found
+            .iter()
+            .find(|d| d["code"] == code)
+            .map(|d| d["lang"].clone())
+    };
+    assert_eq!(lang_of("broken-link"), Some("nb".into()));
+    assert_eq!(lang_of("plan-ended"), Some(serde_json::Value::Null));
+    assert_eq!(json["summary"]["errors"], 6);
+}
+
+#[test]
+fn human_output_is_grouped_by_file_with_a_fix() {
+    let p = Project::from_fixture("problems");
+    let out = check(&p, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(!err.contains('\x1b'), "no colour when not on a terminal");
+    let group = err
+        .split(&format!("\n{SERVICE_TEXT}\n"))
+        .nth(1)
+        .expect("a heading for the service text file");
+    for (severity, code, file, line) in SEEDED.iter().filter(|s| s.2 == SERVICE_TEXT) {
+        let at = format!("{severity}[{code}]: {file}:{}\n", line.unwrap_or_default());
+        assert!(group.contains(&at), "{at} under its file heading");
+    }
+    assert!(err.contains("how to fix: "));
+    assert!(
+        err.contains("check failed: 1 portal(s), 6 error(s)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn github_annotations_point_at_file_and_line() {
+    let p = Project::from_fixture("problems");
+    let out = check(&p, &["--format", "github"]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines = text(&out.stdout);
+    for (severity, code, file, line) in SEEDED {
+        let mut start = format!("::{severity} file={file}");
+        if let Some(line) = line {
+            start.push_str(&format!(",line={line}"));
+        }
+        let hit = lines
+            .lines()
+            .find(|l| l.starts_with(&start) && l.contains(&format!("title=torg {code}::")));
+        assert!(hit.is_some(), "{start} … {code}");
+    }
+    assert!(
+        lines.lines().all(|l| l.starts_with("::")),
+        "nothing but annotations on stdout"
+    );
+    assert!(lines.contains("%0AHow to fix: "), "newlines escaped");
+}
+
+#[test]
+fn exit_codes_follow_strict() {
+    let p = Project::new();
+    let relaxed = check(&p, &[]);
+    assert_eq!(relaxed.status.code(), Some(0), "{}", text(&relaxed.stderr));
+    assert!(text(&relaxed.stderr).contains("warning[missing-translation]"));
+    let strict = check(&p, &["--strict"]);
+    assert_eq!(strict.status.code(), Some(1));
+    assert!(text(&strict.stderr).contains("warnings count as errors with --strict"));
+    let usage = check(&p, &["--format", "xml"]);
+    assert_eq!(usage.status.code(), Some(2));
+}
+
+#[test]
+fn build_reports_the_same_problems_but_not_freshness() {
+    let p = Project::from_fixture("problems");
+    let out = p.build(&["--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    for (_, code, _, _) in SEEDED {
+        let dated = matches!(*code, "stale-review" | "plan-ended" | "measure-overdue");
+        assert_eq!(
+            codes.contains(code),
+            !dated,
+            "{code}: builds do not depend on the date"
+        );
+    }
+    assert!(!p.path("public").exists(), "nothing written");
+}
