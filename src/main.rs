@@ -10,6 +10,8 @@ use clap::{Parser, Subcommand};
 use torg::build;
 use torg::check::{Freshness, check_freshness};
 use torg::config::BuildConfig;
+use torg::content::source::stamp;
+use torg::content::validate as translations;
 use torg::diagnostic::{Format, Report, Severity};
 use torg::serve::{ServeConfig, serve};
 
@@ -31,6 +33,8 @@ enum Command {
     /// Check the portals as a build would, without writing anything, plus whether they are
     /// still current (for CI and before a merge).
     Check(CheckArgs),
+    /// Show how complete each portal's translations are, or mark translations as up to date.
+    Translations(TranslationsArgs),
     /// Preview the portals: build, serve on this computer, rebuild and reload on every save.
     Serve(ServeArgs),
 }
@@ -57,6 +61,16 @@ struct CheckArgs {
     /// Services whose `reviewed` date is older than this many days get a warning.
     #[arg(long, value_name = "DAYS", default_value_t = 365)]
     review_age: i32,
+}
+
+#[derive(clap::Args)]
+struct TranslationsArgs {
+    #[command(flatten)]
+    source: SourceArgs,
+    /// Record that these translation files match their source as it is now (sets
+    /// `translated_from` in their front matter).
+    #[arg(long, value_name = "FILE")]
+    mark: Vec<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -125,6 +139,10 @@ fn main() -> ExitCode {
             let (cfg, format) = args.source.into_config(PathBuf::from("public"));
             run_check(cfg, format, freshness)
         }
+        Command::Translations(args) => {
+            let (cfg, format) = args.source.into_config(PathBuf::from("public"));
+            run_translations(&cfg, format, &args.mark)
+        }
         Command::Serve(args) => run_serve(ServeConfig {
             build: args.build.source.into_config(args.build.out).0,
             bind: args.bind,
@@ -189,6 +207,82 @@ fn run_check(cfg: BuildConfig, format: Format, freshness: Freshness) -> ExitCode
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn run_translations(cfg: &BuildConfig, format: Format, mark: &[PathBuf]) -> ExitCode {
+    if let Some(code) = refuse_unknown_sites(cfg) {
+        return code;
+    }
+    let mut report = Report::default();
+    let portals = build::check(cfg, &mut report);
+    if report.is_fatal(false) {
+        emit(&report, format, cfg);
+        eprintln!("the content has errors; fix them first (see above)");
+        return ExitCode::from(1);
+    }
+    if mark.is_empty() {
+        for p in &portals {
+            print!(
+                "{}",
+                translation_table(&p.site.slug, &translations::translation_table(&p.site))
+            );
+        }
+        return ExitCode::SUCCESS;
+    }
+    let mut failed = false;
+    for file in mark {
+        let source = portals
+            .iter()
+            .find_map(|p| translations::source_of(&p.site, file));
+        let marked = source
+            .ok_or_else(|| {
+                format!(
+                    "{} is not a translation in {}",
+                    file.display(),
+                    cfg.content.display()
+                )
+            })
+            .and_then(|src| {
+                stamp(file, &src)
+                    .map(|print| (src, print))
+                    .map_err(|d| d.to_string())
+            });
+        match marked {
+            Ok((src, print)) => eprintln!(
+                "marked {} as translated from {} ({print})",
+                file.display(),
+                src.display()
+            ),
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// A Markdown table: languages × translated / outdated / missing pages, with percentages.
+fn translation_table(site: &str, table: &[(String, translations::TranslationCounts)]) -> String {
+    let mut out = format!(
+        "{site}\n\n| language | translated | outdated | missing |\n| --- | ---: | ---: | ---: |\n"
+    );
+    for (lang, c) in table {
+        let total = (c.translated + c.outdated + c.missing).max(1);
+        let cell = |n: usize| format!("{n} ({} %)", n * 100 / total);
+        out.push_str(&format!(
+            "| {lang} | {} | {} | {} |\n",
+            cell(c.translated),
+            cell(c.outdated),
+            cell(c.missing)
+        ));
+    }
+    out.push('\n');
+    out
 }
 
 /// Problems go to standard error for people, and to standard output for machines.

@@ -38,6 +38,13 @@ const SEEDED: &[(&str, &str, &str, Option<u64>)] = &[
         "content/demo/services/helsestasjon.pl.md",
         None,
     ),
+    // Stamped with a fingerprint that is not the source's.
+    (
+        "warning",
+        "outdated-translation",
+        "content/demo/services/fastlege.pl.md",
+        None,
+    ),
 ];
 
 fn check(p: &Project, args: &[&str]) -> Output {
@@ -161,4 +168,74 @@ fn build_reports_the_same_problems_but_not_freshness() {
         );
     }
     assert!(!p.path("public").exists(), "nothing written");
+}
+
+#[test]
+fn translations_table_and_marking_a_translation_up_to_date() {
+    let p = Project::from_fixture("problems");
+    let fixed = [
+        (
+            "content/demo/services/helsestasjon.yaml",
+            "contact:\n  phone: \"12 34\"\n  email: post(at)demo.no\n",
+            "",
+        ),
+        (
+            "content/demo/services/helsestasjon.yaml",
+            "opens: \"15:00\"",
+            "opens: \"08:00\"",
+        ),
+        (
+            "content/demo/services/helsestasjon.yaml",
+            ", helse/finnes-ikke",
+            "",
+        ),
+        (
+            SERVICE_TEXT,
+            "(@/services/finnes-ikke)",
+            "(@/services/fastlege)",
+        ),
+        (SERVICE_TEXT, "#finnes-ikke", ""),
+    ];
+    for (file, from, to) in fixed {
+        p.edit(file, from, to);
+    }
+    let translations = |extra: &[&str]| {
+        let locales = common::repo().join("locales");
+        let locales = locales.to_str().expect("UTF-8 path").to_string();
+        p.torg(&[&["translations", "--locales", &locales], extra].concat())
+    };
+    // 8 text items: the plan, 2 themes, 3 services, 1 page, 1 glossary term; Polish has
+    // only the GP service, stamped with a fingerprint that is not its source's.
+    let table = translations(&[]);
+    assert_eq!(table.status.code(), Some(0), "{}", text(&table.stderr));
+    let table = text(&table.stdout);
+    assert!(
+        table.contains("| pl | 0 (0 %) | 1 (12 %) | 7 (87 %) |"),
+        "{table}"
+    );
+
+    let mark = translations(&["--mark", "content/demo/services/fastlege.pl.md"]);
+    assert_eq!(mark.status.code(), Some(0), "{}", text(&mark.stderr));
+    let table = text(&translations(&[]).stdout);
+    assert!(
+        table.contains("| pl | 1 (12 %) | 0 (0 %) | 7 (87 %) |"),
+        "{table}"
+    );
+
+    p.edit(
+        "content/demo/services/fastlege.nb.md",
+        "## Hva er det?",
+        "## Hva er en fastlege?",
+    );
+    let out = check(&p, &["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let outdated: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == "outdated-translation")
+        .filter_map(|d| d["file"].as_str())
+        .collect();
+    // Unstamped translations (en, lt, ar) cannot be judged and are not reported.
+    assert_eq!(outdated, ["content/demo/services/fastlege.pl.md"]);
 }

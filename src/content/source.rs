@@ -1,9 +1,11 @@
 //! Reading content files: UTF-8 checks, YAML with positions, and Markdown front matter.
 
+use std::borrow::Cow;
 use std::fs;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{Diagnostic, plain_yaml_message};
 
@@ -58,7 +60,12 @@ pub struct Doc<F> {
     pub body: String,
     /// Line of the file where the body starts, so Markdown problems can name a file line.
     pub body_line: usize,
+    /// In a translation: the [`fingerprint`] of the source file it was translated from.
+    pub translated_from: Option<String>,
 }
+
+/// The front matter field a translation is stamped with; torg reads it, not the page types.
+const STAMP: &str = "translated_from:";
 
 /// Reads `---`-delimited YAML front matter and the Markdown body after it.
 pub fn load_doc<F: DeserializeOwned>(path: &Path) -> Result<Doc<F>, Diagnostic> {
@@ -68,12 +75,72 @@ pub fn load_doc<F: DeserializeOwned>(path: &Path) -> Result<Doc<F>, Diagnostic> 
             .at(1, None)
             .hint("Start the file with a line `---`, the fields (such as `title: …`), and another `---` line.")
     })?;
-    let front = parse_yaml(yaml, path, 2)?;
+    let (yaml, translated_from) = take_stamp(yaml);
+    let front = parse_yaml(&yaml, path, 2)?;
     Ok(Doc {
         front,
         body: body.to_string(),
         body_line,
+        translated_from,
     })
+}
+
+/// Removes a top-level `translated_from:` line, leaving it empty so line numbers stay right.
+fn take_stamp(yaml: &str) -> (Cow<'_, str>, Option<String>) {
+    if !yaml.contains(STAMP) {
+        return (Cow::Borrowed(yaml), None);
+    }
+    let mut stamp = None;
+    let lines: Vec<&str> = yaml
+        .split_inclusive('\n')
+        .map(|line| match line.strip_prefix(STAMP) {
+            Some(value) => {
+                stamp = Some(value.trim().trim_matches(['"', '\'']).to_string());
+                "\n"
+            }
+            None => line,
+        })
+        .collect();
+    (Cow::Owned(lines.concat()), stamp)
+}
+
+/// A short fingerprint of a file's bytes (SHA-256, 12 hex digits): a translation records the
+/// source's fingerprint, and a different one later means the source changed since.
+pub fn fingerprint(path: &Path) -> Result<String, Diagnostic> {
+    let bytes = fs::read(path).map_err(|e| {
+        Diagnostic::error("io", path, format!("The file could not be read: {e}."))
+            .hint("Check that the file exists and that you may read it.")
+    })?;
+    let digest = Sha256::digest(&bytes);
+    Ok(digest.iter().take(6).map(|b| format!("{b:02x}")).collect())
+}
+
+/// Records in `translation` that it matches the current `source`: sets `translated_from`.
+pub fn stamp(translation: &Path, source: &Path) -> Result<String, Diagnostic> {
+    let print = fingerprint(source)?;
+    let text = read_text(translation)?;
+    if split_front_matter(&text).is_none() {
+        return Err(Diagnostic::error("front-matter", translation, "The file does not start with front matter.")
+            .hint("Start the file with a line `---`, the fields (such as `title: …`), and another `---` line."));
+    }
+    let line = format!("{STAMP} {print}");
+    let stamped = match text.lines().position(|l| l.starts_with(STAMP)) {
+        Some(i) => {
+            let mut lines: Vec<&str> = text.lines().collect();
+            lines[i] = &line;
+            lines.join("\n") + if text.ends_with('\n') { "\n" } else { "" }
+        }
+        None => text.replacen("---", &format!("---\n{line}"), 1),
+    };
+    fs::write(translation, stamped).map_err(|e| {
+        Diagnostic::error(
+            "io",
+            translation,
+            format!("The file could not be written: {e}."),
+        )
+        .hint("Check that you may write to this file.")
+    })?;
+    Ok(print)
 }
 
 /// Returns (front matter, body, line where the body starts).
@@ -103,6 +170,24 @@ mod tests {
         assert_eq!(yaml, "title: A\nx: 1\n");
         assert_eq!(body, "Hello\n");
         assert_eq!(line, 5);
+    }
+
+    #[test]
+    fn stamp_is_read_out_of_the_front_matter_and_written_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (src, tr) = (tmp.path().join("a.nb.md"), tmp.path().join("a.pl.md"));
+        fs::write(&src, "---\ntitle: A\n---\nTekst\n").unwrap();
+        fs::write(&tr, "---\ntitle: B\n---\nTekst\n").unwrap();
+        let print = stamp(&tr, &src).unwrap();
+        assert_eq!(print.len(), 12);
+        let doc: Doc<serde_json::Value> = load_doc(&tr).unwrap();
+        assert_eq!(doc.translated_from.as_deref(), Some(print.as_str()));
+        assert_eq!(doc.front["title"], "B");
+        fs::write(&src, "---\ntitle: A2\n---\nTekst\n").unwrap();
+        let again = stamp(&tr, &src).unwrap();
+        assert_ne!(again, print);
+        let text = fs::read_to_string(&tr).unwrap();
+        assert_eq!(text.matches("translated_from").count(), 1, "{text}");
     }
 
     #[test]

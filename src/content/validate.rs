@@ -2,9 +2,10 @@
 //! that parse but cannot be right (a service that closes before it opens).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::model::{Contact, Cost, Localized, Plan, Service, Site};
+use super::source::fingerprint;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::i18n::Language;
 use crate::markdown::{ProblemKind, Scan, scan};
@@ -292,6 +293,8 @@ struct TextFiles<'a> {
 struct TextFile<'a> {
     lang: &'a str,
     path: &'a Path,
+    /// The source fingerprint a translation was stamped with.
+    stamp: Option<&'a str>,
     body: &'a str,
     /// Line of the file where the body starts.
     first_line: usize,
@@ -310,6 +313,7 @@ fn view<'a, F>(slug: &'a str, route: Route, l: &'a Localized<F>) -> TextFiles<'a
         .map(|(lang, (path, doc))| TextFile {
             lang: lang.as_str(),
             path: path.as_path(),
+            stamp: doc.translated_from.as_deref(),
             body: doc.body.as_str(),
             first_line: doc.body_line,
         })
@@ -403,7 +407,89 @@ fn report_content_problems(file: &TextFile, scan: &Scan, report: &mut Report) {
     }
 }
 
-/// One warning per text file a language lacks.
+/// Where a translation of one item stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TranslationState {
+    /// Present, and either stamped with the current source or not stamped at all.
+    Translated,
+    /// Stamped with a source fingerprint that is no longer the source's.
+    Outdated,
+    Missing,
+}
+
+/// Translated, outdated and missing pages of one language of a portal.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct TranslationCounts {
+    pub translated: usize,
+    pub outdated: usize,
+    pub missing: usize,
+}
+
+/// Per language other than the source, in the portal's order: how many pages are translated,
+/// outdated and missing.
+pub fn translation_table(site: &Site) -> Vec<(String, TranslationCounts)> {
+    let mut table: Vec<(String, TranslationCounts)> = site.config.languages[1..]
+        .iter()
+        .map(|l| (l.clone(), TranslationCounts::default()))
+        .collect();
+    for item in text_files(site) {
+        for (lang, state, _) in translation_states(&item, site) {
+            let Some((_, counts)) = table.iter_mut().find(|(l, _)| l == lang) else {
+                continue;
+            };
+            match state {
+                TranslationState::Translated => counts.translated += 1,
+                TranslationState::Outdated => counts.outdated += 1,
+                TranslationState::Missing => counts.missing += 1,
+            }
+        }
+    }
+    table
+}
+
+/// The source-language file that `translation` (a text file of `site`) is translated from.
+pub fn source_of(site: &Site, translation: &Path) -> Option<PathBuf> {
+    let wanted = std::path::absolute(translation).ok()?;
+    let source = site.source_language();
+    text_files(site).into_iter().find_map(|item| {
+        let is_translation = item
+            .files
+            .iter()
+            .any(|f| f.lang != source && std::path::absolute(f.path).is_ok_and(|p| p == wanted));
+        let src = item.files.iter().find(|f| f.lang == source)?;
+        is_translation.then(|| src.path.to_path_buf())
+    })
+}
+
+/// Each non-source language of the portal, the state of this item's translation into it, and the
+/// translation's file (existing or expected).
+fn translation_states<'a>(
+    item: &TextFiles<'a>,
+    site: &'a Site,
+) -> Vec<(&'a str, TranslationState, PathBuf)> {
+    let source = site.source_language();
+    let Some(src_path) = item.files.iter().find(|f| f.lang == source).map(|f| f.path) else {
+        return Vec::new();
+    };
+    let mut current: Option<Option<String>> = None;
+    site.config.languages[1..]
+        .iter()
+        .map(|lang| {
+            let Some(file) = item.files.iter().find(|f| f.lang == lang) else {
+                let expected = src_path.with_file_name(format!("{}.{lang}.md", item.slug));
+                return (lang.as_str(), TranslationState::Missing, expected);
+            };
+            let print = current.get_or_insert_with(|| fingerprint(src_path).ok());
+            let state = match (file.stamp, print.as_deref()) {
+                (Some(stamp), Some(now)) if stamp != now => TranslationState::Outdated,
+                _ => TranslationState::Translated,
+            };
+            (lang.as_str(), state, file.path.to_path_buf())
+        })
+        .collect()
+}
+
+/// A warning per translation that is missing, or older than its source.
 fn check_translations(
     item: &TextFiles,
     site: &Site,
@@ -414,16 +500,19 @@ fn check_translations(
     let Some(src_path) = item.files.iter().find(|f| f.lang == source).map(|f| f.path) else {
         return;
     };
-    for lang in &site.config.languages[1..] {
-        if item.files.iter().any(|f| f.lang == lang) {
-            continue;
+    for (lang, state, path) in translation_states(item, site) {
+        let name = langs.get(lang).map_or(lang, |l| l.name.as_str());
+        match state {
+            TranslationState::Translated => {}
+            TranslationState::Missing => report.push(
+                Diagnostic::warning("missing-translation", &path, format!("Not translated into {name} ({lang}) yet; the {lang} page shows the {source} text."))
+                    .hint(format!("Translate {} into this file.", src_path.display())),
+            ),
+            TranslationState::Outdated => report.push(
+                Diagnostic::warning("outdated-translation", &path, format!("{} changed after this translation into {name} ({lang}) was made.", src_path.display()))
+                    .hint(format!("Bring the translation up to date, then run `torg translations --mark {}`.", path.display())),
+            ),
         }
-        let expected = src_path.with_file_name(format!("{}.{lang}.md", item.slug));
-        let name = langs.get(lang).map_or(lang.as_str(), |l| l.name.as_str());
-        report.push(
-            Diagnostic::warning("missing-translation", &expected, format!("Not translated into {name} ({lang}) yet; the {lang} page shows the {source} text."))
-                .hint(format!("Translate {} into this file.", src_path.display())),
-        );
     }
 }
 
