@@ -94,7 +94,17 @@ pub fn scan(src: &str) -> Scan {
                 }
                 open.push((line_of(range.start), String::new()));
             }
-            Event::Start(Tag::Image { .. } | Tag::Heading { .. } | Tag::TableHead) => {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                if let Some((target, fragment)) = split_internal(&dest_url) {
+                    scan.links.push(InternalLink {
+                        target: target.to_string(),
+                        fragment: fragment.map(str::to_string),
+                        line: line_of(range.start),
+                    });
+                }
+                open.push((line_of(range.start), String::new()));
+            }
+            Event::Start(Tag::Heading { .. } | Tag::TableHead) => {
                 open.push((line_of(range.start), String::new()));
             }
             Event::Text(t) | Event::Code(t) => {
@@ -166,27 +176,38 @@ fn rewrite<'a>(event: Event<'a>, resolve: &dyn Fn(&str) -> String) -> Event<'a> 
             dest_url,
             title,
             id,
-        }) => {
-            let dest_url = match split_internal(&dest_url) {
-                Some((target, fragment)) => {
-                    let mut url = resolve(target);
-                    if let Some(f) = fragment {
-                        url.push('#');
-                        url.push_str(f);
-                    }
-                    CowStr::from(url)
-                }
-                None => dest_url,
-            };
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            })
-        }
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: resolve_url(dest_url, resolve),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: resolve_url(dest_url, resolve),
+            title,
+            id,
+        }),
         other => other,
     }
+}
+
+/// An `@/` address turned into a URL by `resolve`, keeping its `#fragment`; others unchanged.
+fn resolve_url<'a>(dest_url: CowStr<'a>, resolve: &dyn Fn(&str) -> String) -> CowStr<'a> {
+    let Some((target, fragment)) = split_internal(&dest_url) else {
+        return dest_url;
+    };
+    let mut url = resolve(target);
+    if let Some(f) = fragment {
+        url.push('#');
+        url.push_str(f);
+    }
+    CowStr::from(url)
 }
 
 /// Gives each heading an id from its text; `scan` computes the same ids for link checks.

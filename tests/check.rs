@@ -38,6 +38,7 @@ const SEEDED: &[(&str, &str, &str, Option<u64>)] = &[
         "content/demo/services/helsestasjon.pl.md",
         None,
     ),
+    ("error", "missing-static-file", SERVICE_TEXT, Some(20)),
     // Stamped with a fingerprint that is not the source's.
     (
         "warning",
@@ -86,7 +87,12 @@ fn json_names_code_file_line_site_and_language_of_every_problem() {
     };
     assert_eq!(lang_of("broken-link"), Some("nb".into()));
     assert_eq!(lang_of("plan-ended"), Some(serde_json::Value::Null));
-    assert_eq!(json["summary"]["errors"], 6);
+    assert_eq!(json["summary"]["errors"], 7);
+    let static_errors = found
+        .iter()
+        .filter(|d| d["code"] == "missing-static-file")
+        .count();
+    assert_eq!(static_errors, 1, "the file that exists (kart.txt) is fine");
 }
 
 #[test]
@@ -106,7 +112,7 @@ fn human_output_is_grouped_by_file_with_a_fix() {
     }
     assert!(err.contains("how to fix: "));
     assert!(
-        err.contains("check failed: 1 portal(s), 6 error(s)"),
+        err.contains("check failed: 1 portal(s), 7 error(s)"),
         "{err}"
     );
 }
@@ -196,6 +202,15 @@ fn translations_table_and_marking_a_translation_up_to_date() {
         ),
         (SERVICE_TEXT, "#finnes-ikke", ""),
     ];
+    let fixed = [
+        fixed.as_slice(),
+        &[(
+            SERVICE_TEXT,
+            "(@/static/brosjyre.pdf)",
+            "(@/static/kart.txt)",
+        )],
+    ]
+    .concat();
     for (file, from, to) in fixed {
         p.edit(file, from, to);
     }
@@ -213,6 +228,14 @@ fn translations_table_and_marking_a_translation_up_to_date() {
         table.contains("| pl | 0 (0 %) | 1 (12 %) | 7 (87 %) |"),
         "{table}"
     );
+
+    let built = p.build(&[]);
+    assert_eq!(built.status.code(), Some(0), "{}", text(&built.stderr));
+    assert!(
+        p.page("demo/nb/services/helsestasjon/index.html")
+            .contains(r#"href="/demo/static/kart.txt""#)
+    );
+    assert!(p.path("public/demo/static/kart.txt").is_file());
 
     let mark = translations(&["--mark", "content/demo/services/fastlege.pl.md"]);
     assert_eq!(mark.status.code(), Some(0), "{}", text(&mark.stderr));

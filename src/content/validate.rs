@@ -35,7 +35,7 @@ pub fn validate(site: &Site, langs: &BTreeMap<String, Language>, report: &mut Re
     let anchors = anchors(site, &items, &scans);
     for (item, scans) in items.iter().zip(&scans) {
         for (file, scan) in item.files.iter().zip(scans) {
-            check_links(file, scan, &routes, &anchors, report);
+            check_links(file, &site.dir, scan, &routes, &anchors, report);
             report_content_problems(file, scan, report);
         }
         check_translations(item, site, langs, report);
@@ -350,8 +350,28 @@ fn text_files(site: &Site) -> Vec<TextFiles<'_>> {
     out
 }
 
+/// `@/static/<file>` must be one of the portal's own static files.
+fn check_static_file(
+    file: &TextFile,
+    site_dir: &Path,
+    name: &str,
+    line: usize,
+    report: &mut Report,
+) {
+    let folder = site_dir.join("theme/static");
+    let safe = !name.split('/').any(|part| part.is_empty() || part == "..");
+    if !(safe && folder.join(name).is_file()) {
+        report.push(
+            Diagnostic::error("missing-static-file", file.path, format!("The link `@/static/{name}` points to a file that is not in {}.", folder.display()))
+                .at(line, None)
+                .hint("Put the file (a PDF, an image) in the portal's theme/static/ folder, or fix the name."),
+        );
+    }
+}
+
 fn check_links(
     file: &TextFile,
+    site_dir: &Path,
     scan: &Scan,
     routes: &BTreeSet<Route>,
     anchors: &BTreeMap<(Route, String), BTreeSet<String>>,
@@ -359,6 +379,10 @@ fn check_links(
 ) {
     for link in &scan.links {
         let line = file.first_line + link.line - 1;
+        if let Some(name) = link.target.strip_prefix("static/") {
+            check_static_file(file, site_dir, name, line, report);
+            continue;
+        }
         let Some(route) = Route::parse(&link.target).filter(|r| routes.contains(r)) else {
             report.push(
                 Diagnostic::error("broken-link", file.path, format!("The link `@/{}` points to a page that does not exist.", link.target))

@@ -109,8 +109,9 @@ impl<'a> Scope<'a> {
 
     /// Markdown body with `@/` links pointing into this language.
     fn html(&self, body: &str) -> String {
-        markdown::to_html(body, &|target| {
-            Route::parse(target).map_or_else(|| target.to_string(), |r| self.url(&r))
+        markdown::to_html(body, &|target| match target.strip_prefix("static/") {
+            Some(file) => self.urls.path(&format!("{}/static/{file}", self.site.slug)),
+            None => Route::parse(target).map_or_else(|| target.to_string(), |r| self.url(&r)),
         })
     }
 
