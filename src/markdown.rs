@@ -84,17 +84,7 @@ pub fn scan(src: &str) -> Scan {
     let line_of = |offset: usize| src[..offset].matches('\n').count() + 1;
     for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                if let Some((target, fragment)) = split_internal(&dest_url) {
-                    scan.links.push(InternalLink {
-                        target: target.to_string(),
-                        fragment: fragment.map(str::to_string),
-                        line: line_of(range.start),
-                    });
-                }
-                open.push((line_of(range.start), String::new()));
-            }
-            Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 if let Some((target, fragment)) = split_internal(&dest_url) {
                     scan.links.push(InternalLink {
                         target: target.to_string(),
