@@ -1,9 +1,15 @@
-//! Checks that depend on today's date, which only `torg check` runs: a build must give the same
-//! result tomorrow as today, but a portal can go stale without anyone touching it.
+//! Checks only `torg check` runs, because their answer changes without anyone touching the
+//! content: freshness depends on today's date, external links on other web sites. A build must give
+//! the same result tomorrow as today.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
 
 use jiff::civil::Date as Day;
+use rayon::prelude::*;
 
 use crate::content::model::{Site, Timing};
+use crate::content::validate::ExternalLink;
 use crate::diagnostic::{Diagnostic, Report};
 
 /// When "today" is, and how old a review may get.
@@ -49,6 +55,73 @@ pub fn check_freshness(site: &Site, f: Freshness, report: &mut Report) {
                         .hint("Add `status: done`, `in-progress` or `planned` to the measure, as the municipality reports it."),
                 );
             }
+        }
+    }
+}
+
+/// What asking an external address gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkStatus {
+    Status(u16),
+    /// No answer: no network, unknown host, refused, timed out. Not the content's fault.
+    Unreachable(String),
+}
+
+/// Asks every distinct address once (HEAD, or GET where HEAD is not allowed), many at a time,
+/// each within `timeout`. Returns the answers by address.
+pub fn check_external(links: &[ExternalLink], timeout: Duration) -> BTreeMap<String, LinkStatus> {
+    let mut urls: Vec<&str> = links.iter().map(|l| l.url.as_str()).collect();
+    urls.sort_unstable();
+    urls.dedup();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(timeout))
+        .http_status_as_error(false)
+        .user_agent("torg link check")
+        .build()
+        .into();
+    let ask = |url: &&str| (url.to_string(), ask(&agent, url));
+    // Waiting on the network, not computing: more threads than cores.
+    match rayon::ThreadPoolBuilder::new().num_threads(16).build() {
+        Ok(pool) => pool.install(|| urls.par_iter().map(ask).collect()),
+        Err(_) => urls.iter().map(ask).collect(),
+    }
+}
+
+fn ask(agent: &ureq::Agent, url: &str) -> LinkStatus {
+    let status =
+        |r: Result<ureq::http::Response<ureq::Body>, ureq::Error>| r.map(|r| r.status().as_u16());
+    match status(agent.head(url).call()) {
+        Ok(405 | 501) => status(agent.get(url).call()),
+        other => other,
+    }
+    .map_or_else(
+        |e| LinkStatus::Unreachable(e.to_string()),
+        LinkStatus::Status,
+    )
+}
+
+/// A warning for each link whose site answered that the page is not there (4xx, 5xx).
+pub fn report_external(
+    links: &[ExternalLink],
+    answers: &BTreeMap<String, LinkStatus>,
+    report: &mut Report,
+) {
+    for link in links {
+        if let Some(LinkStatus::Status(code @ 400..)) = answers.get(&link.url) {
+            report.push(
+                Diagnostic::warning(
+                    "broken-external-link",
+                    &link.file,
+                    format!(
+                        "{} answers {code}: the page is not there (any more).",
+                        link.url
+                    ),
+                )
+                .at(link.line, None)
+                .hint(
+                    "Find the page's new address on that site and update the link, or remove it.",
+                ),
+            );
         }
     }
 }

@@ -7,11 +7,15 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
+use std::collections::BTreeMap;
+use std::time::Duration;
 use torg::build;
-use torg::check::{Freshness, check_freshness};
+
+use torg::check::{Freshness, LinkStatus, check_external, check_freshness, report_external};
 use torg::config::BuildConfig;
 use torg::content::source::stamp;
 use torg::content::validate as translations;
+use torg::content::validate::ExternalLink;
 use torg::diagnostic::{Format, Report, Severity};
 use torg::serve::{ServeConfig, serve};
 
@@ -61,6 +65,10 @@ struct CheckArgs {
     /// Services whose `reviewed` date is older than this many days get a warning.
     #[arg(long, value_name = "DAYS", default_value_t = 365)]
     review_age: i32,
+    /// Also ask every external link's site whether the page is there (needs a network; sites
+    /// that cannot be reached are listed, not counted as problems).
+    #[arg(long)]
+    external: bool,
 }
 
 #[derive(clap::Args)]
@@ -136,8 +144,9 @@ fn main() -> ExitCode {
                 today: args.today.unwrap_or_else(|| jiff::Zoned::now().date()),
                 max_review_age_days: args.review_age,
             };
+            let external = args.external;
             let (cfg, format) = args.source.into_config(PathBuf::from("public"));
-            run_check(cfg, format, freshness)
+            run_check(cfg, format, freshness, external)
         }
         Command::Translations(args) => {
             let (cfg, format) = args.source.into_config(PathBuf::from("public"));
@@ -178,7 +187,7 @@ fn refuse_unknown_sites(cfg: &BuildConfig) -> Option<ExitCode> {
     Some(ExitCode::from(2))
 }
 
-fn run_check(cfg: BuildConfig, format: Format, freshness: Freshness) -> ExitCode {
+fn run_check(cfg: BuildConfig, format: Format, freshness: Freshness, external: bool) -> ExitCode {
     if let Some(code) = refuse_unknown_sites(&cfg) {
         return code;
     }
@@ -186,6 +195,20 @@ fn run_check(cfg: BuildConfig, format: Format, freshness: Freshness) -> ExitCode
     let portals = build::check(&cfg, &mut report);
     for p in &portals {
         check_freshness(&p.site, freshness, &mut report);
+    }
+    let links: Vec<ExternalLink> = portals
+        .iter()
+        .flat_map(|p| translations::external_links(&p.site))
+        .collect();
+    if external {
+        let answers = check_external(&links, Duration::from_secs(5));
+        report_external(&links, &answers, &mut report);
+        list_external(&answers);
+    } else if !links.is_empty() {
+        eprintln!(
+            "note: {} external link(s) not checked; add --external to ask their sites",
+            links.len()
+        );
     }
     emit(&report, format, &cfg);
     let (errors, warnings) = (
@@ -283,6 +306,17 @@ fn translation_table(site: &str, table: &[(String, translations::TranslationCoun
     }
     out.push('\n');
     out
+}
+
+/// Every external address and its answer, on standard error.
+fn list_external(answers: &BTreeMap<String, LinkStatus>) {
+    eprintln!("external links:");
+    for (url, status) in answers {
+        match status {
+            LinkStatus::Status(code) => eprintln!("  {code} {url}"),
+            LinkStatus::Unreachable(why) => eprintln!("  --- {url} (not reachable: {why})"),
+        }
+    }
 }
 
 /// Problems go to standard error for people, and to standard output for machines.

@@ -25,6 +25,8 @@ pub struct InternalLink {
 #[derive(Debug, Default)]
 pub struct Scan {
     pub links: Vec<InternalLink>,
+    /// `http(s)://` links and images, with their line, for `torg check --external`.
+    pub external: Vec<(String, usize)>,
     /// The ids the rendered headings get, so `#fragment` links can be checked.
     pub heading_ids: Vec<String>,
     pub problems: Vec<Problem>,
@@ -91,6 +93,9 @@ pub fn scan(src: &str) -> Scan {
                         fragment: fragment.map(str::to_string),
                         line: line_of(range.start),
                     });
+                } else if dest_url.starts_with("https://") || dest_url.starts_with("http://") {
+                    scan.external
+                        .push((dest_url.to_string(), line_of(range.start)));
                 }
                 open.push((line_of(range.start), String::new()));
             }

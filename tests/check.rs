@@ -262,3 +262,88 @@ fn translations_table_and_marking_a_translation_up_to_date() {
     // Unstamped translations (en, lt, ar) cannot be judged and are not reported.
     assert_eq!(outdated, ["content/demo/services/fastlege.pl.md"]);
 }
+
+/// A web server on 127.0.0.1 that answers 200 for `/ok` and 404 for anything else, counting
+/// the requests it gets.
+fn tiny_site() -> (u16, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::{Read, Write};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let hits = std::sync::Arc::new(AtomicUsize::new(0));
+    let counter = std::sync::Arc::clone(&hits);
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            counter.fetch_add(1, Ordering::SeqCst);
+            let mut buf = [0; 2048];
+            let n = stream.read(&mut buf).unwrap_or(0);
+            let request = String::from_utf8_lossy(&buf[..n]);
+            let status = if request.contains(" /ok ") {
+                "200 OK"
+            } else {
+                "404 Not Found"
+            };
+            let _ = write!(
+                stream,
+                "HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            );
+        }
+    });
+    (port, hits)
+}
+
+#[test]
+fn external_links_are_checked_only_when_asked_and_network_errors_do_not_fail() {
+    let (port, hits) = tiny_site();
+    let unused = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port")
+        .port();
+    let p = Project::new();
+    let file = "content/demo/services/fastlege.nb.md";
+    let links = format!(
+        "## Hva er det?\n\n[Gyldig](http://127.0.0.1:{port}/ok) [Borte](http://127.0.0.1:{port}/borte) [Nede](http://127.0.0.1:{unused}/)\n"
+    );
+    p.edit(file, "## Hva er det?\n", &links);
+
+    let quiet = check(&p, &[]);
+    assert_eq!(quiet.status.code(), Some(0));
+    assert!(text(&quiet.stderr).contains("3 external link(s) not checked"));
+    assert_eq!(
+        hits.load(std::sync::atomic::Ordering::SeqCst),
+        0,
+        "no request without --external"
+    );
+
+    let out = check(&p, &["--external", "--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "an unreachable site is not the content's fault"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let broken: Vec<&serde_json::Value> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == "broken-external-link")
+        .collect();
+    assert_eq!(broken.len(), 1, "{broken:?}");
+    assert_eq!(broken[0]["file"], file);
+    assert_eq!(broken[0]["line"], 7, "the line of the links");
+    assert!(
+        broken[0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("/borte answers 404")
+    );
+    let listing = text(&out.stderr);
+    assert!(
+        listing.contains(&format!("200 http://127.0.0.1:{port}/ok")),
+        "{listing}"
+    );
+    assert!(
+        listing.contains(&format!("--- http://127.0.0.1:{unused}/ (not reachable")),
+        "{listing}"
+    );
+}

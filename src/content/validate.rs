@@ -431,6 +431,32 @@ fn report_content_problems(file: &TextFile, scan: &Scan, report: &mut Report) {
     }
 }
 
+/// A link from a text file to another web site.
+#[derive(Debug, Clone)]
+pub struct ExternalLink {
+    pub url: String,
+    pub file: PathBuf,
+    pub line: usize,
+}
+
+/// Every `http(s)://` link of the portal's text files, in file order.
+pub fn external_links(site: &Site) -> Vec<ExternalLink> {
+    text_files(site)
+        .iter()
+        .flat_map(|item| &item.files)
+        .flat_map(|file| {
+            scan(file.body)
+                .external
+                .into_iter()
+                .map(|(url, line)| ExternalLink {
+                    url,
+                    file: file.path.to_path_buf(),
+                    line: file.first_line + line - 1,
+                })
+        })
+        .collect()
+}
+
 /// Where a translation of one item stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TranslationState {
