@@ -529,10 +529,15 @@ fn translation_states<'a>(
                 let expected = src_path.with_file_name(format!("{}.{lang}.md", item.slug));
                 return (lang.as_str(), TranslationState::Missing, expected);
             };
-            let print = current.get_or_insert_with(|| fingerprint(src_path).ok());
-            let state = match (file.stamp, print.as_deref()) {
-                (Some(stamp), Some(now)) if stamp != now => TranslationState::Outdated,
-                _ => TranslationState::Translated,
+            // Unstamped translations cannot be judged; only stamped ones cost a read of the source.
+            let outdated = file.stamp.is_some_and(|stamp| {
+                let now = current.get_or_insert_with(|| fingerprint(src_path).ok());
+                now.as_deref().is_some_and(|now| now != stamp)
+            });
+            let state = if outdated {
+                TranslationState::Outdated
+            } else {
+                TranslationState::Translated
             };
             (lang.as_str(), state, file.path.to_path_buf())
         })
