@@ -1,6 +1,6 @@
-//! Checks only `torg check` runs, because their answer changes without anyone touching the
-//! content: freshness depends on today's date, external links on other web sites. A build must give
-//! the same result tomorrow as today.
+//! Checks only `torg check` runs: freshness depends on today's date and external links on other
+//! web sites, so a build (which must give the same result tomorrow as today) leaves them out; and
+//! the links the templates put into pages, which `check` renders in memory to see.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -8,9 +8,13 @@ use std::time::Duration;
 use jiff::civil::Date as Day;
 use rayon::prelude::*;
 
+use crate::build::write;
+use crate::config::BuildConfig;
 use crate::content::model::{Site, Timing};
 use crate::content::validate::ExternalLink;
 use crate::diagnostic::{Diagnostic, Report};
+use crate::output::Memory;
+use crate::render::Portal;
 
 /// When "today" is, and how old a review may get.
 #[derive(Debug, Clone, Copy)]
@@ -124,4 +128,83 @@ pub fn report_external(
             );
         }
     }
+}
+
+/// Renders every page in memory and checks that each link into the site (`href`, `src`) that a
+/// template wrote leads to a rendered page or file. Catches hard-coded addresses in overridden
+/// templates; Markdown links are checked, with their lines, by validation.
+pub fn check_rendered_links(cfg: &BuildConfig, portals: &[Portal], report: &mut Report) {
+    let memory = Memory::default();
+    if let Err(errors) = write(cfg, portals, &memory) {
+        report.extend(errors);
+        return;
+    }
+    let files = memory.into_files();
+    for portal in portals {
+        let prefix = format!("{}/", portal.site.slug);
+        let mut broken: BTreeMap<String, String> = BTreeMap::new();
+        for (page, bytes) in files
+            .range(prefix.clone()..)
+            .take_while(|(k, _)| k.starts_with(&prefix))
+        {
+            if !page.ends_with(".html") {
+                continue;
+            }
+            for target in link_targets(&String::from_utf8_lossy(bytes)) {
+                let Some(rel) = internal_file(&target, &portal.urls) else {
+                    continue;
+                };
+                if !files.contains_key(&rel) {
+                    broken.entry(target).or_insert_with(|| page.clone());
+                }
+            }
+        }
+        let templates = portal.site.dir.join("theme/templates");
+        let templates = if templates.is_dir() {
+            templates
+        } else {
+            cfg.themes.join("default/templates")
+        };
+        for (target, page) in broken {
+            report.push(
+                Diagnostic::error("broken-template-link", &templates, format!("A template links to `{target}` (first on {page}), which is not a page or file of the site."))
+                    .hint("Build links in templates from the variables the pages get (such as `home_url` or `nav`), not typed-in addresses."),
+            );
+        }
+    }
+}
+
+/// The values of `href="…"` and `src="…"` attributes.
+fn link_targets(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        for (at, _) in html.match_indices(attr) {
+            let rest = &html[at + attr.len()..];
+            if let Some(end) = rest.find('"') {
+                out.push(rest[..end].replace("&amp;", "&"));
+            }
+        }
+    }
+    out
+}
+
+/// The output file an address inside the site leads to, or `None` for addresses elsewhere.
+fn internal_file(target: &str, urls: &crate::config::Urls) -> Option<String> {
+    let path = target.split(['#', '?']).next().unwrap_or_default();
+    let rest = urls
+        .absolute_root
+        .as_deref()
+        .and_then(|root| path.strip_prefix(root))
+        .or_else(|| {
+            path.strip_prefix(urls.root_path.as_str())
+                .filter(|_| !path.starts_with("//"))
+        })?;
+    let rest = percent_encoding::percent_decode_str(rest)
+        .decode_utf8_lossy()
+        .to_string();
+    Some(if rest.is_empty() || rest.ends_with('/') {
+        format!("{rest}index.html")
+    } else {
+        rest
+    })
 }

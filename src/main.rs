@@ -11,7 +11,9 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 use torg::build;
 
-use torg::check::{Freshness, LinkStatus, check_external, check_freshness, report_external};
+use torg::check::{
+    Freshness, LinkStatus, check_external, check_freshness, check_rendered_links, report_external,
+};
 use torg::config::BuildConfig;
 use torg::content::source::stamp;
 use torg::content::validate as translations;
@@ -195,6 +197,9 @@ fn run_check(cfg: BuildConfig, format: Format, freshness: Freshness, external: b
     let portals = build::check(&cfg, &mut report);
     for p in &portals {
         check_freshness(&p.site, freshness, &mut report);
+    }
+    if !report.is_fatal(false) {
+        check_rendered_links(&cfg, &portals, &mut report);
     }
     let links: Vec<ExternalLink> = portals
         .iter()

@@ -2,7 +2,7 @@
 //! the output, swapped into place only when the whole build succeeded, so a failed build leaves the
 //! old site intact. `torg serve` writes in place, and only files whose bytes changed.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -135,6 +135,27 @@ impl Output for InPlace {
         write_file(&path, bytes)?;
         if let Ok(mut written) = self.written.lock() {
             written.push(rel.to_string());
+        }
+        Ok(())
+    }
+}
+
+/// Keeps rendered files in memory: `torg check` renders to look at the links in the HTML.
+#[derive(Default)]
+pub struct Memory {
+    files: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl Memory {
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_default()
+    }
+}
+
+impl Output for Memory {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        if let Ok(mut files) = self.files.lock() {
+            files.insert(rel.to_string(), bytes.to_vec());
         }
         Ok(())
     }

@@ -347,3 +347,36 @@ fn external_links_are_checked_only_when_asked_and_network_errors_do_not_fail() {
         "{listing}"
     );
 }
+
+#[test]
+fn links_typed_into_templates_are_checked_in_the_rendered_pages() {
+    let p = Project::new();
+    let page = std::fs::read_to_string(common::repo().join("themes/default/templates/page.html"))
+        .expect("default template");
+    let broken = page.replace(
+        "<h1>{{ title }}</h1>",
+        "<h1>{{ title }}</h1><a href=\"/demo/nb/kontakt/\">Kontakt</a><a href=\"/demo/nb/glossary/#x\">Ord</a>",
+    );
+    p.write("content/demo/theme/templates/page.html", broken);
+    let out = check(&p, &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let found: Vec<&serde_json::Value> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == "broken-template-link")
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "only the page that does not exist: {found:?}"
+    );
+    assert_eq!(found[0]["file"], "content/demo/theme/templates");
+    assert!(
+        found[0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("`/demo/nb/kontakt/`")
+    );
+}
