@@ -54,6 +54,13 @@ fn check(p: &Project, args: &[&str]) -> Output {
     p.torg(&[&["check", "--today", TODAY, "--locales", locales], args].concat())
 }
 
+/// The diagnostics with `code` in a `--format json` run.
+fn diagnostics_with(out: &Output, code: &str) -> Vec<serde_json::Value> {
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    let all = json["diagnostics"].as_array().cloned().unwrap_or_default();
+    all.into_iter().filter(|d| d["code"] == code).collect()
+}
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).to_string()
 }
@@ -321,13 +328,7 @@ fn external_links_are_checked_only_when_asked_and_network_errors_do_not_fail() {
         Some(0),
         "an unreachable site is not the content's fault"
     );
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let broken: Vec<&serde_json::Value> = json["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .filter(|d| d["code"] == "broken-external-link")
-        .collect();
+    let broken = diagnostics_with(&out, "broken-external-link");
     assert_eq!(broken.len(), 1, "{broken:?}");
     assert_eq!(broken[0]["file"], file);
     assert_eq!(broken[0]["line"], 7, "the line of the links");
@@ -360,13 +361,7 @@ fn links_typed_into_templates_are_checked_in_the_rendered_pages() {
     p.write("content/demo/theme/templates/page.html", broken);
     let out = check(&p, &["--format", "json"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let found: Vec<&serde_json::Value> = json["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .filter(|d| d["code"] == "broken-template-link")
-        .collect();
+    let found = diagnostics_with(&out, "broken-template-link");
     assert_eq!(
         found.len(),
         1,
