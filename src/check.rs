@@ -40,9 +40,13 @@ pub fn check_freshness(site: &Site, f: Freshness, report: &mut Report) {
     }
     let Some(plan) = &site.plan else { return };
     let year = f.today.year();
-    if i32::from(plan.facts.period.to) < i32::from(year) {
+    if let Some(period) = plan
+        .facts
+        .period
+        .filter(|p| i32::from(p.to) < i32::from(year))
+    {
         report.push(
-            Diagnostic::warning("plan-ended", &plan.facts_path, format!("The plan's period ended in {}.", plan.facts.period.to))
+            Diagnostic::warning("plan-ended", &plan.facts_path, format!("The plan's period ended in {}.", period.to))
                 .hint("Publish the plan that replaced it, or say on the plan page that it is the latest one the municipality has adopted."),
         );
     }

@@ -848,3 +848,25 @@ fn a_base_url_that_does_not_end_in_the_portal_folder_is_reported() {
         "`base_url` must end with `/demo/`",
     );
 }
+
+/// Some plans state no period or status; the plan page then shows only what the plan says.
+#[test]
+fn plan_without_period_or_status() {
+    let p = Project::new();
+    p.edit(
+        "content/demo/plan/plan.yaml",
+        "period: 2020-2024\nstatus: consultation\n",
+        "",
+    );
+    let out = p.build(&[]);
+    assert_ok(&out);
+    let page = p.page("demo/nb/plan/index.html");
+    assert!(
+        !page.contains("Planperiode") && !page.contains("Høringsutkast"),
+        "{page}"
+    );
+    assert!(
+        page.contains(r#"<p class="meta">"#),
+        "the adoption date is still shown"
+    );
+}

@@ -381,8 +381,9 @@ pub struct Service {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanFacts {
-    pub period: Period,
-    pub status: PlanStatus,
+    /// Optional: some plans state no period, or no status.
+    pub period: Option<Period>,
+    pub status: Option<PlanStatus>,
     pub adopted: Option<When>,
     pub themes: Vec<String>,
 }

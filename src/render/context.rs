@@ -548,9 +548,8 @@ fn measure_link(scope: &Scope, id: &str) -> Option<Link> {
 
 #[derive(Serialize)]
 pub struct PlanPage {
-    period: String,
-    status: String,
-    adopted: Option<String>,
+    /// Status, period and adoption, as far as the plan states them.
+    meta: Vec<String>,
     summary: String,
     vision: Option<String>,
     goals: Vec<String>,
@@ -571,27 +570,31 @@ pub fn plan(scope: &Scope) -> Option<(String, PlanPage, Option<Fallback>)> {
     let lang = scope.lang;
     let (doc, fallback) = scope.text(&plan.text);
     let f = &plan.facts;
-    let status = match f.status {
-        PlanStatus::Adopted => "plan-status-adopted",
-        PlanStatus::Draft => "plan-status-draft",
-        PlanStatus::Consultation => "plan-status-consultation",
-    };
-    let page = PlanPage {
-        period: lang.format(
+    let status = f.status.map(|s| {
+        lang.text(match s {
+            PlanStatus::Adopted => "plan-status-adopted",
+            PlanStatus::Draft => "plan-status-draft",
+            PlanStatus::Consultation => "plan-status-consultation",
+        })
+    });
+    let period = f.period.map(|p| {
+        lang.format(
             "plan-period",
             &[
-                ("from", FluentValue::from(f.period.from.to_string())),
-                ("to", FluentValue::from(f.period.to.to_string())),
+                ("from", FluentValue::from(p.from.to_string())),
+                ("to", FluentValue::from(p.to.to_string())),
             ],
-        ),
-        status: lang.text(status),
-        adopted: f.adopted.map(|w| {
-            let date = match w {
-                When::Year(y) => y.to_string(),
-                When::Date(d) => lang.date(d),
-            };
-            lang.format("plan-adopted", &[("date", FluentValue::from(date))])
-        }),
+        )
+    });
+    let adopted = f.adopted.map(|w| {
+        let date = match w {
+            When::Year(y) => y.to_string(),
+            When::Date(d) => lang.date(d),
+        };
+        lang.format("plan-adopted", &[("date", FluentValue::from(date))])
+    });
+    let page = PlanPage {
+        meta: [status, period, adopted].into_iter().flatten().collect(),
         summary: doc.front.summary.clone(),
         vision: doc.front.vision.clone(),
         goals: doc.front.goals.clone(),
