@@ -117,6 +117,13 @@ fn human_output_is_grouped_by_file_with_a_fix() {
         let at = format!("{severity}[{code}]: {file}:{}\n", line.unwrap_or_default());
         assert!(group.contains(&at), "{at} under its file heading");
     }
+    for (severity, code, file, line) in SEEDED {
+        let at = match line {
+            Some(line) => format!("\n{severity}[{code}]: {file}:{line}"),
+            None => format!("\n{severity}[{code}]: {file}\n"),
+        };
+        assert!(err.contains(&at), "{at}");
+    }
     assert!(err.contains("how to fix: "));
     assert!(
         err.contains("check failed: 1 portal(s), 7 error(s)"),
