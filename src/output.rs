@@ -119,6 +119,15 @@ impl InPlace {
                 removed += 1;
             }
         }
+        // Folders left empty by that; `remove_dir` refuses the others, which is what we want.
+        let walk = WalkDir::new(self.dir.join(under)).contents_first(true);
+        for entry in walk
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_dir())
+        {
+            let _ = fs::remove_dir(entry.path());
+        }
         Ok(removed)
     }
 }
@@ -221,8 +230,14 @@ mod tests {
         out.write("a/same.html", b"same").unwrap();
         out.write("a/new.html", b"new").unwrap();
         assert_eq!(out.written(), vec!["a/new.html".to_string()]);
-        assert_eq!(out.prune("a").unwrap(), 1);
+        fs::create_dir_all(tmp.path().join("a/deleted-page")).unwrap();
+        fs::write(tmp.path().join("a/deleted-page/index.html"), "old").unwrap();
+        assert_eq!(out.prune("a").unwrap(), 2);
         assert!(!tmp.path().join("a/gone.html").exists());
+        assert!(
+            !tmp.path().join("a/deleted-page").exists(),
+            "emptied folders go too"
+        );
         assert_eq!(
             fs::read_to_string(tmp.path().join("a/new.html")).unwrap(),
             "new"

@@ -208,6 +208,19 @@ fn edits_reload_pages_and_errors_show_over_them() {
     next_event_line(&mut events, "event: reload");
     let (_, body) = server.get(page);
     assert!(!body.contains("torg-errors"), "overlay gone once fixed");
+
+    // Deleting a service removes its pages, and the portal's other pages stop listing it.
+    assert_eq!(server.get("/demo/nb/services/norskkurs/").0, 200);
+    fs::remove_file(p.path("content/demo/services/norskkurs.yaml")).expect("rm");
+    fs::remove_file(p.path("content/demo/services/norskkurs.nb.md")).expect("rm");
+    next_event_line(&mut events, "event: reload");
+    assert_eq!(server.get("/demo/nb/services/norskkurs/").0, 404);
+    assert!(
+        !p.path("public/demo/nb/services/norskkurs").exists(),
+        "its folder is gone"
+    );
+    let (_, category) = server.get("/demo/nb/category/schooling/");
+    assert!(!category.contains("/services/norskkurs/"), "{category}");
     server.stop();
 }
 
