@@ -55,7 +55,7 @@ pub fn check_freshness(site: &Site, f: Freshness, report: &mut Report) {
             let last_year = match m.timing {
                 Some(Timing::Year(y)) => y,
                 Some(Timing::Period(p)) => p.to,
-                Some(Timing::Ongoing) | None => continue,
+                Some(Timing::Ongoing | Timing::OngoingFrom(_)) | None => continue,
             };
             if m.status.is_none() && i32::from(last_year) < i32::from(year) {
                 report.push(

@@ -166,6 +166,7 @@ measure-timing = التوقيت
 measure-status = الحالة
 measure-services = الخدمات
 timing-ongoing = مستمر
+timing-ongoing-from = بدءًا من { $year } وبصورة مستمرة
 status-planned = مخطَّط له
 status-in-progress = قيد التنفيذ
 status-done = مُنجَز

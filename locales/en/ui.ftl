@@ -154,6 +154,7 @@ measure-timing = When
 measure-status = Status
 measure-services = Services
 timing-ongoing = Ongoing
+timing-ongoing-from = { $year } and ongoing
 status-planned = Planned
 status-in-progress = In progress
 status-done = Done

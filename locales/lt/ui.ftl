@@ -160,6 +160,7 @@ measure-timing = Kada
 measure-status = Būsena
 measure-services = Paslaugos
 timing-ongoing = Nuolat
+timing-ongoing-from = Nuo { $year } m., nuolat
 status-planned = Suplanuota
 status-in-progress = Vykdoma
 status-done = Įgyvendinta

@@ -154,6 +154,7 @@ measure-timing = Når
 measure-status = Status
 measure-services = Tjenester
 timing-ongoing = Løpende
+timing-ongoing-from = { $year } og løpende
 status-planned = Planlagt
 status-in-progress = Pågår
 status-done = Gjennomført

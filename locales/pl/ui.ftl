@@ -160,6 +160,7 @@ measure-timing = Kiedy
 measure-status = Status
 measure-services = Usługi
 timing-ongoing = Na bieżąco
+timing-ongoing-from = Od { $year } r., na bieżąco
 status-planned = Zaplanowane
 status-in-progress = W trakcie realizacji
 status-done = Zrealizowane

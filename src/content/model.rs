@@ -304,6 +304,8 @@ pub enum Timing {
     Year(u16),
     Period(Period),
     Ongoing,
+    /// Starts in a year and then continues («2017 og løpende»).
+    OngoingFrom(u16),
 }
 
 impl TryFrom<YearOrText> for Timing {
@@ -312,11 +314,15 @@ impl TryFrom<YearOrText> for Timing {
         match v {
             YearOrText::Year(y) => Ok(Timing::Year(y)),
             YearOrText::Text(s) if s == "ongoing" => Ok(Timing::Ongoing),
-            YearOrText::Text(s) => Period::try_from(YearOrText::Text(s))
-                .map(Timing::Period)
-                .map_err(|_| {
-                    "timing must be a year (2019), a period (2018-2020) or `ongoing`".into()
-                }),
+            YearOrText::Text(s) => match s.strip_suffix("-ongoing").map(str::parse) {
+                Some(Ok(year)) => Ok(Timing::OngoingFrom(year)),
+                _ => Period::try_from(YearOrText::Text(s)).map(Timing::Period),
+            }
+            .map_err(|_| {
+                "timing must be a year (2019), a period (2018-2020), `ongoing`, or a start year \
+                 and ongoing (2017-ongoing)"
+                    .into()
+            }),
         }
     }
 }
@@ -495,6 +501,11 @@ mod tests {
             Timing::try_from(YearOrText::Text("ongoing".into())),
             Ok(Timing::Ongoing)
         );
+        assert_eq!(
+            Timing::try_from(YearOrText::Text("2017-ongoing".into())),
+            Ok(Timing::OngoingFrom(2017))
+        );
         assert!(Timing::try_from(YearOrText::Text("soon".into())).is_err());
+        assert!(Timing::try_from(YearOrText::Text("x-ongoing".into())).is_err());
     }
 }

@@ -24,6 +24,8 @@ pub struct Frame<'a> {
     #[serde(skip)]
     pub ui: &'a tera::Value,
     pub title: String,
+    /// The `<title>`: the page title and the municipality, once if they are the same (home).
+    pub head_title: String,
     pub municipality: String,
     pub home_url: String,
     pub css_url: String,
@@ -156,12 +158,19 @@ impl<'a> Scope<'a> {
                 }
             })
             .collect();
+        let municipality = self.municipality();
+        let head_title = if title == municipality || municipality.is_empty() {
+            title.clone()
+        } else {
+            format!("{title} – {municipality}")
+        };
         Frame {
             lang: &self.lang.code,
             dir: self.lang.dir,
             ui: &self.lang.ui,
             title,
-            municipality: self.municipality(),
+            head_title,
+            municipality,
             home_url: self.url(&Route::Home),
             css_url: self.urls.path(&format!("{}/static/torg.css", site.slug)),
             canonical: self.urls.absolute(&rel(&self.lang.code)),
@@ -653,6 +662,10 @@ pub fn theme(scope: &Scope, t: &Theme) -> (String, ThemePage, Option<Fallback>) 
                     Timing::Year(y) => y.to_string(),
                     Timing::Period(p) => format!("{}–{}", p.from, p.to),
                     Timing::Ongoing => lang.text("timing-ongoing"),
+                    Timing::OngoingFrom(y) => lang.format(
+                        "timing-ongoing-from",
+                        &[("year", FluentValue::from(y.to_string()))],
+                    ),
                 }),
                 status: m.status.map(|s| {
                     lang.text(match s {
