@@ -395,11 +395,13 @@ pub fn render_portal_list(
     theme: &Theme,
     out: &impl Output,
 ) -> Result<(), Diagnostic> {
+    let title = lang.text("portals-title");
     let frame = Frame {
         lang: &lang.code,
         dir: lang.dir,
         ui: &lang.ui,
-        title: lang.text("portals-title"),
+        head_title: title.clone(),
+        title,
         municipality: String::new(),
         home_url: "/".into(),
         css_url,
