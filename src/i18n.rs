@@ -20,6 +20,8 @@ use fluent_syntax::ast::{
 };
 use icu_collator::options::CollatorOptions;
 use icu_collator::{Collator, CollatorBorrowed};
+use icu_list::ListFormatter;
+use icu_list::options::ListFormatterOptions;
 use icu_plurals::{PluralCategory, PluralRules};
 use unic_langid::LanguageIdentifier;
 use walkdir::WalkDir;
@@ -168,13 +170,18 @@ fn check_complete(
     }
 }
 
-/// Unicode's plural rules and collation for a language code, from ICU4X's compiled data.
-fn unicode_rules(code: &str) -> Result<(PluralRules, CollatorBorrowed<'static>), String> {
+/// Unicode's plural rules, collation and list patterns for a language code, from ICU4X's
+/// compiled data.
+fn unicode_rules(
+    code: &str,
+) -> Result<(PluralRules, CollatorBorrowed<'static>, ListFormatter), String> {
     let locale: icu_locale_core::Locale = code.parse().map_err(|e| format!("{e:?}"))?;
     let rules = PluralRules::try_new_cardinal((&locale).into()).map_err(|e| e.to_string())?;
     let collator = Collator::try_new((&locale).into(), CollatorOptions::default())
         .map_err(|e| e.to_string())?;
-    Ok((rules, collator))
+    let lists = ListFormatter::try_new_and((&locale).into(), ListFormatterOptions::default())
+        .map_err(|e| e.to_string())?;
+    Ok((rules, collator, lists))
 }
 
 /// Registers `PLURAL(n)`, which returns the CLDR plural category of `n` in this language.
@@ -231,6 +238,8 @@ pub struct Language {
     bundle: FluentBundle<Arc<FluentResource>>,
     /// Sorts lists the way a reader of this language expects (Lithuanian Į after I, not after Z).
     collator: CollatorBorrowed<'static>,
+    /// Joins «A, B og C» / «A، وB» the way the language does.
+    lists: ListFormatter,
     ids: BTreeSet<String>,
     /// Every message that needs no arguments, keyed with `_` for `-`, for templates. Converted to a
     /// template value once: it goes into every page, and converting it per page cost more than
@@ -259,12 +268,12 @@ impl Language {
             .ok()?;
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         bundle.set_use_isolating(false);
-        let rules = unicode_rules(code).and_then(|(plurals, collator)| {
+        let rules = unicode_rules(code).and_then(|(plurals, collator, lists)| {
             add_plural_function(&mut bundle, plurals)?;
-            Ok(collator)
+            Ok((collator, lists))
         });
-        let collator = match rules {
-            Ok(collator) => collator,
+        let (collator, lists) = match rules {
+            Ok(rules) => rules,
             Err(e) => {
                 report.push(
                     Diagnostic::error(
@@ -303,6 +312,7 @@ impl Language {
             dir: "ltr",
             bundle,
             collator,
+            lists,
             ids,
             ui: tera::Value::none(),
         };
@@ -336,6 +346,12 @@ impl Language {
         let mut errors = Vec::new();
         let text = self.bundle.format_pattern(pattern, args, &mut errors);
         errors.is_empty().then(|| text.into_owned())
+    }
+
+    /// Items as a sentence would list them: «flyktninger, innvandrere og familier».
+    pub fn and_list(&self, items: &[String]) -> String {
+        self.lists
+            .format_to_string(items.iter().map(String::as_str))
     }
 
     /// A message without arguments; the id itself when missing, which the completeness check

@@ -870,3 +870,22 @@ fn plan_without_period_or_status() {
         "the adoption date is still shown"
     );
 }
+
+#[test]
+fn lists_and_kept_norwegian_names_follow_the_page_language() {
+    let p = Project::new();
+    assert_ok(&p.build(&[]));
+    let nb = p.page("demo/nb/services/fastlege/index.html");
+    assert!(nb.contains("<dd>norsk, engelsk og arabisk</dd>"), "{nb}");
+    let ar = p.page("demo/ar/services/fastlege/index.html");
+    assert!(
+        ar.contains("<dd>النرويجية والإنجليزية والعربية</dd>"),
+        "{ar}"
+    );
+    // Latin words in Arabic text are Norwegian names: marked, with their brackets.
+    assert!(
+        ar.contains(r#"<span lang="nb" dir="ltr">(fastlege)</span>"#),
+        "{ar}"
+    );
+    assert!(!nb.contains(r#"<span lang="nb""#));
+}

@@ -370,9 +370,10 @@ pub struct ServicePage {
     provider: Option<String>,
     contact: Option<ContactView>,
     hours: Vec<HoursRow>,
-    audience: Vec<String>,
+    /// Lists joined as the language writes them, so templates need no separator.
+    audience: String,
     cost: String,
-    languages: Vec<String>,
+    languages: String,
     interpreter: Option<String>,
     measures: Vec<Link>,
     reviewed: Option<String>,
@@ -465,12 +466,12 @@ pub fn service(scope: &Scope, s: &Service) -> (String, ServicePage, Option<Fallb
             .hours
             .iter()
             .map(|h| HoursRow {
-                days: h
-                    .days
-                    .iter()
-                    .map(|d| lang.text(&format!("day-{}", kebab(d))))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                days: lang.and_list(
+                    &h.days
+                        .iter()
+                        .map(|d| lang.text(&format!("day-{}", kebab(d))))
+                        .collect::<Vec<_>>(),
+                ),
                 time: lang.format(
                     "time-range",
                     &[
@@ -480,11 +481,12 @@ pub fn service(scope: &Scope, s: &Service) -> (String, ServicePage, Option<Fallb
                 ),
             })
             .collect(),
-        audience: f
-            .audience
-            .iter()
-            .map(|a| lang.text(&format!("audience-{}", kebab(a))))
-            .collect(),
+        audience: lang.and_list(
+            &f.audience
+                .iter()
+                .map(|a| lang.text(&format!("audience-{}", kebab(a))))
+                .collect::<Vec<_>>(),
+        ),
         cost: match (f.cost, f.price_nok) {
             (Cost::Paid, Some(n)) => lang.format(
                 "cost-price",
@@ -495,11 +497,12 @@ pub fn service(scope: &Scope, s: &Service) -> (String, ServicePage, Option<Fallb
             (Cost::Free, _) => lang.text("cost-free"),
             (Cost::Unknown, _) => lang.text("cost-unknown"),
         },
-        languages: f
-            .languages
-            .iter()
-            .map(|c| lang.text(&format!("spoken-{c}")))
-            .collect(),
+        languages: lang.and_list(
+            &f.languages
+                .iter()
+                .map(|c| lang.text(&format!("spoken-{c}")))
+                .collect::<Vec<_>>(),
+        ),
         interpreter: f.interpreter.map(|yes| {
             lang.text(if yes {
                 "service-interpreter-yes"

@@ -2,6 +2,7 @@
 //! page by page in parallel, each page written through the output gate as soon as it is rendered.
 
 pub mod context;
+mod script;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -187,6 +188,7 @@ pub fn render_routes(
         .par_iter()
         .filter_map(|(lang, route)| {
             let html = render_page(&portal.scope(lang), route, &portal.theme).and_then(|html| {
+                let html = mark_source_terms(portal, lang, html);
                 out.write(
                     &format!("{}/{}/{}", site.slug, lang.code, route.file()),
                     html.as_bytes(),
@@ -199,6 +201,18 @@ pub fn render_routes(
         Ok(jobs.len())
     } else {
         Err(errors)
+    }
+}
+
+/// In a right-to-left page (a non-Latin script), Latin words are names and terms kept in the
+/// source language: marks them with its `lang`. Left-to-right pages share the source's script, so
+/// nothing can tell a Norwegian name from the page's own words there.
+fn mark_source_terms(portal: &Portal, lang: &Language, html: String) -> String {
+    let source = &portal.langs[portal.site.source_language()];
+    if lang.dir == "rtl" && source.dir == "ltr" {
+        script::mark_latin_runs(&html, &source.code)
+    } else {
+        html
     }
 }
 

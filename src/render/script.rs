@@ -1,0 +1,181 @@
+//! Latin-script words inside a page in another script. Arabic pages keep Norwegian names beside
+//! their translation («برنامج التعريف (introduksjonsprogrammet)») so a resident can ask for the
+//! service by name. Marked with the source language, a screen reader reads them with a Norwegian
+//! voice instead of spelling them out in Arabic, and the browser isolates them for bidi.
+//!
+//! This runs on the finished page, so it covers Markdown, front matter, YAML facts and interface
+//! strings alike. It relies on torg's own output: text is escaped, so `<` always starts a tag.
+
+use std::fmt::Write;
+
+/// Elements with no end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// Wraps each run of Latin-script words in the page's text in `<span lang=… dir="ltr">`, except
+/// in `<head>` and inside elements that already say their language or direction.
+pub(super) fn mark_latin_runs(html: &str, lang: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    // Open elements, and how many of them make their text off limits.
+    let mut open: Vec<(String, bool)> = Vec::new();
+    let mut rest = html;
+    while !rest.is_empty() {
+        let text_end = rest.find('<').unwrap_or(rest.len());
+        let (text, tail) = rest.split_at(text_end);
+        if open.iter().any(|(_, marked)| *marked) {
+            out.push_str(text);
+        } else {
+            mark_text(text, lang, &mut out);
+        }
+        let tag_end = tail.find('>').map_or(tail.len(), |i| i + 1);
+        let (tag, after) = tail.split_at(tag_end);
+        track(tag, &mut open);
+        out.push_str(tag);
+        rest = after;
+    }
+    out
+}
+
+/// Keeps the stack of open elements up to date with one tag.
+fn track(tag: &str, open: &mut Vec<(String, bool)>) {
+    let inner = tag.trim_start_matches('<').trim_end_matches('>');
+    if inner.starts_with('!') || inner.is_empty() {
+        return; // doctype or comment
+    }
+    if let Some(name) = inner.strip_prefix('/') {
+        let name = name.trim().to_ascii_lowercase();
+        if let Some(i) = open.iter().rposition(|(n, _)| *n == name) {
+            open.truncate(i);
+        }
+        return;
+    }
+    let name: String = inner
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if VOID.contains(&name.as_str()) || inner.ends_with('/') {
+        return;
+    }
+    // <html> carries the page's own lang and dir; anything below that sets them is already right.
+    let marked =
+        name == "head" || (name != "html" && (inner.contains(" lang=") || inner.contains(" dir=")));
+    open.push((name, marked));
+}
+
+/// Copies `text` to `out` with its Latin runs wrapped.
+fn mark_text(text: &str, lang: &str, out: &mut String) {
+    let mut copied = 0;
+    for (start, end) in latin_runs(text) {
+        out.push_str(&text[copied..start]);
+        let _ = write!(
+            out,
+            "<span lang=\"{lang}\" dir=\"ltr\">{}</span>",
+            &text[start..end]
+        );
+        copied = end;
+    }
+    out.push_str(&text[copied..]);
+}
+
+/// Byte ranges of runs of Latin words: words joined by single spaces, a word being letters,
+/// digits and inner `-'’./` with at least one Latin letter. Entities (`&amp;`) are not words.
+fn latin_runs(text: &str) -> Vec<(usize, usize)> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in words(text) {
+        let word = &text[start..end];
+        if !word.chars().any(is_latin_letter) {
+            continue;
+        }
+        match runs.last_mut() {
+            Some(run) if &text[run.1..start] == " " => run.1 = end,
+            _ => runs.push((start, end)),
+        }
+    }
+    // «(Harstad)»: the brackets go inside, so they read and wrap with the name, not the Arabic.
+    for run in &mut runs {
+        if text[..run.0].ends_with('(') && text[run.1..].starts_with(')') {
+            *run = (run.0 - 1, run.1 + 1);
+        }
+    }
+    runs
+}
+
+/// Byte ranges of the words in `text`, without trailing punctuation.
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let part_of_word = |c: char| c.is_alphanumeric() || "-'’./".contains(c);
+    let mut found = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c == '&' {
+            // Skip an entity whole: it is escaping, not text.
+            while chars
+                .next_if(|(_, c)| *c != ';' && !c.is_whitespace())
+                .is_some()
+            {}
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some((i, c)) = chars.next_if(|(_, c)| part_of_word(*c)) {
+            end = i + c.len_utf8();
+        }
+        let word = text[start..end].trim_end_matches(|c: char| !c.is_alphanumeric());
+        found.push((start, start + word.len()));
+    }
+    found
+}
+
+/// Latin letters, including the Norwegian, Polish and Lithuanian ones.
+fn is_latin_letter(c: char) -> bool {
+    c.is_alphabetic() && (c < '\u{250}' || ('\u{1E00}'..='\u{1EFF}').contains(&c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mark_latin_runs;
+
+    fn mark(html: &str) -> String {
+        mark_latin_runs(html, "nb")
+    }
+
+    #[test]
+    fn wraps_norwegian_names_in_arabic_text() {
+        assert_eq!(
+            mark("<p>برنامج التعريف (introduksjonsprogrammet).</p>"),
+            "<p>برنامج التعريف <span lang=\"nb\" dir=\"ltr\">(introduksjonsprogrammet)</span>.</p>"
+        );
+        assert_eq!(
+            mark("<li>مكتب NAV Halden في 2017</li>"),
+            "<li>مكتب <span lang=\"nb\" dir=\"ltr\">NAV Halden</span> في 2017</li>"
+        );
+        assert_eq!(
+            mark("<p>Røde Kors og Startlån.</p>"),
+            "<p><span lang=\"nb\" dir=\"ltr\">Røde Kors og Startlån</span>.</p>"
+        );
+    }
+
+    #[test]
+    fn leaves_arabic_numbers_entities_and_marked_elements_alone() {
+        for untouched in [
+            "<p>الصفحة الرئيسية 113 &amp; 112 &quot;</p>",
+            "<html lang=\"ar\" dir=\"rtl\"><head><title>Narvik</title></head></html>",
+            "<a href=\"tel:113\" dir=\"ltr\">113</a><a lang=\"en\" href=\"/en/\">English</a>",
+            "<dd lang=\"nb\" dir=\"ltr\">Flyktningtjenesten <b>NAV</b></dd>",
+        ] {
+            assert_eq!(mark(untouched), untouched);
+        }
+    }
+
+    #[test]
+    fn void_elements_and_comments_do_not_confuse_the_element_stack() {
+        assert_eq!(
+            mark("<head><meta charset=\"utf-8\"><!-- x --></head><body><br><p>NAV</p></body>"),
+            "<head><meta charset=\"utf-8\"><!-- x --></head><body><br><p><span lang=\"nb\" dir=\"ltr\">NAV</span></p></body>"
+        );
+    }
+}

@@ -1,0 +1,235 @@
+//! The browser suite: a site built by `torg`, served by a real nginx with the configuration the
+//! project ships (`docs/nginx/torg.conf`), checked in headless Chromium by
+//! `tests/browser/suite.mjs` (axe-core, reflow, text size, keyboard, right-to-left, page weight).
+//!
+//! `bash tests/run.sh` installs nginx, Chromium and the npm packages. A missing one fails these
+//! tests with the command that installs it, in CI and out: a skipped browser test proves nothing.
+
+mod common;
+
+use common::{Project, repo};
+use std::fs;
+use std::io::Write;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+#[test]
+fn bundled_portals_pass_in_a_real_browser() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let site = work.path().join("public");
+    let build = Command::new(env!("CARGO_BIN_EXE_torg"))
+        .current_dir(repo())
+        .args(["build", "--strict", "--out"])
+        .arg(&site)
+        .output()
+        .expect("run torg");
+    assert!(
+        build.status.success(),
+        "build failed:\n{}",
+        text(&build.stderr)
+    );
+
+    let shots = repo().join("target/browser-screenshots");
+    let run = run_suite(&site, work.path(), &shots);
+    // Straight to the terminal, past the test harness's capture: the heaviest pages and the
+    // screenshot folder are for a person to read after every run, not only after a failure.
+    let _ = std::io::stderr().write_all(&run.stdout);
+    assert!(
+        run.status.success(),
+        "the browser suite found problems (listed above):\n{}",
+        text(&run.stderr)
+    );
+    assert!(text(&run.stdout).contains(" 0 problem(s)"));
+}
+
+/// The suite must be able to fail: a theme broken in one way per check gets each one reported.
+#[test]
+fn the_suite_reports_each_kind_of_problem() {
+    let project = Project::new();
+    project.write("content/demo/theme/static/torg.css", broken_css());
+    let built = project.build(&["--base-url", "https://portal.example.org/"]);
+    assert!(built.status.success(), "{}", text(&built.stderr));
+
+    let run = run_suite(
+        &project.path("public"),
+        project.dir.path(),
+        &project.path("shots"),
+    );
+    let report = text(&run.stdout);
+    assert_eq!(
+        run.status.code(),
+        Some(1),
+        "{report}\n{}",
+        text(&run.stderr)
+    );
+    for expected in [
+        "FAIL axe color-contrast",
+        "FAIL reflow-320px",
+        "FAIL page-weight",
+        "FAIL lang-dir",
+        "FAIL mirroring",
+        "is displayed out of order",
+        "not the skip link",
+        "FAIL focus-visible",
+        "FAIL text-200%-clipped",
+        "FAIL text-200%-overlap",
+    ] {
+        assert!(
+            report.contains(expected),
+            "no {expected:?} in the report:\n{report}"
+        );
+    }
+}
+
+/// One stylesheet that breaks every rule the suite checks, and weighs more than any budget.
+fn broken_css() -> String {
+    let mut css = String::from(
+        "html { direction: ltr; }
+         a { color: #bbb; }
+         a:focus, a:focus-visible { outline: none; }
+         .skip { display: none; }
+         .site-footer { min-inline-size: 30rem; }
+         h1 { block-size: 40px; }
+         .lead { max-block-size: 30px; overflow: hidden; }
+         a[href^=\"tel:\"] { direction: rtl; unicode-bidi: bidi-override; }\n",
+    );
+    // Incompressible filler, so gzip cannot bring it under the budget.
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    css.push_str("/* ");
+    for _ in 0..80_000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        css.push(char::from(b'a' + (x % 26) as u8));
+    }
+    css.push_str(" */\n");
+    css
+}
+
+/// Serves `site` with nginx and runs the suite against it; `work` holds nginx's files.
+fn run_suite(site: &Path, work: &Path, shots: &Path) -> Output {
+    let chromium = require_program("chromium", &["/usr/bin/chromium"]);
+    let node_modules = repo().join("tests/browser/node_modules");
+    assert!(
+        node_modules.join("playwright-core").is_dir() && node_modules.join("axe-core").is_dir(),
+        "the npm packages of the browser suite are not installed: run `bash tests/run.sh` \
+         (or `npm ci` in tests/browser)"
+    );
+    let nginx = Nginx::start(site, work);
+    Command::new(require_program("node", &[]))
+        .arg(repo().join("tests/browser/suite.mjs"))
+        .env("TORG_BASE_URL", format!("http://127.0.0.1:{}", nginx.port))
+        .env("TORG_SITE_DIR", site)
+        .env("TORG_SCREENSHOTS", shots)
+        .env("TORG_CHROMIUM", chromium)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run node")
+}
+
+/// nginx on 127.0.0.1, on a free port, as one process that dies with the test.
+struct Nginx {
+    child: Child,
+    port: u16,
+}
+
+impl Nginx {
+    fn start(site: &Path, work: &Path) -> Nginx {
+        let nginx = require_program("nginx", &["/usr/sbin/nginx"]);
+        let dir = work.join("nginx");
+        fs::create_dir_all(dir.join("temp")).expect("mkdir");
+        let port = free_port();
+        let conf = dir.join("nginx.conf");
+        fs::write(&conf, nginx_conf(site, &dir, port)).expect("write nginx.conf");
+        let mut child = Command::new(nginx)
+            .arg("-p")
+            .arg(&dir)
+            .arg("-e")
+            .arg(dir.join("error.log"))
+            .arg("-c")
+            .arg(&conf)
+            .stdin(Stdio::null())
+            .spawn()
+            .expect("start nginx");
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            let log = fs::read_to_string(dir.join("error.log")).unwrap_or_default();
+            if let Ok(Some(status)) = child.try_wait() {
+                panic!("nginx stopped ({status}):\n{log}");
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "nginx did not start:\n{log}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Nginx { child, port }
+    }
+}
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A minimal main configuration around the shipped `docs/nginx/torg.conf`. The master process is
+/// off so that one kill stops it, and a root master would hand requests to `nobody`, who may not
+/// read a private temp folder.
+fn nginx_conf(site: &Path, dir: &Path, port: u16) -> String {
+    let temp = dir.join("temp");
+    let temp = temp.display();
+    format!(
+        "daemon off;
+master_process off;
+pid {dir}/nginx.pid;
+error_log {dir}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {temp}; proxy_temp_path {temp}; fastcgi_temp_path {temp};
+    uwsgi_temp_path {temp}; scgi_temp_path {temp};
+    server {{
+        listen 127.0.0.1:{port};
+        root {site};
+        include {rules};
+    }}
+}}
+",
+        dir = dir.display(),
+        site = site.display(),
+        rules = repo().join("docs/nginx/torg.conf").display(),
+    )
+}
+
+fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    listener.local_addr().expect("address").port()
+}
+
+/// The program on PATH or at one of `places`; a clear failure when it is not installed.
+fn require_program(name: &str, places: &[&str]) -> PathBuf {
+    let on_path = std::env::var_os("PATH")
+        .map(|p| {
+            std::env::split_paths(&p)
+                .map(|d| d.join(name))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    on_path
+        .into_iter()
+        .chain(places.iter().map(PathBuf::from))
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| {
+            panic!("{name} is not installed: run `bash tests/run.sh`, which installs it (as root)")
+        })
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}

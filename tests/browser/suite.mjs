@@ -1,0 +1,385 @@
+// The real-browser suite: a built torg site, served by nginx, read by headless Chromium.
+// tests/browser.rs builds the bundled portals, starts nginx and runs this file; it can also be run
+// by hand against any served site (see the README, "Browser tests"). Exit status 1 means a check
+// failed; every failure is listed by check, rule and page.
+import { chromium } from 'playwright-core';
+import { readFile, readdir, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const BASE = required('TORG_BASE_URL').replace(/\/$/, '');
+const SITE = required('TORG_SITE_DIR');
+const SHOTS = required('TORG_SCREENSHOTS');
+const CHROMIUM = process.env.TORG_CHROMIUM || '/usr/bin/chromium';
+const WORKERS = Number(process.env.TORG_BROWSER_WORKERS || 2);
+/** Only the addresses matching this regular expression, when looking into one problem. */
+const ONLY = new RegExp(process.env.TORG_ONLY || '');
+
+/** A small phone in CSS pixels (WCAG 1.4.10 reflow width). */
+const PHONE = { width: 320, height: 640 };
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice'];
+/** Bytes over the wire with an empty cache (HTML + CSS + anything else the page loads); the
+ * README explains the numbers. */
+const BUDGET = { service: 30 * 1024, other: 60 * 1024 };
+/** Page kinds checked at 200 % text size, in every portal and language. */
+const TEXT_ZOOM_KINDS = ['home', 'service', 'theme'];
+
+const failures = [];
+const fail = (check, page, detail) => failures.push({ check, page, detail });
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) {
+    console.error(`error: ${name} is not set (tests/browser.rs sets it; see the README)`);
+    process.exit(2);
+  }
+  return value;
+}
+
+/** Every HTML file of the built site, as the address nginx serves it under. */
+async function sitePages(dir, prefix = '/') {
+  const pages = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) pages.push(...await sitePages(path.join(dir, entry.name), `${prefix}${entry.name}/`));
+    else if (entry.name === 'index.html') pages.push(prefix);
+    else if (entry.name.endsWith('.html')) pages.push(prefix + entry.name);
+  }
+  return pages.sort();
+}
+
+/** What kind of page an address is, from the layout `torg build` writes. */
+function kindOf(address) {
+  const [portal, lang, section, item] = address.split('/').filter(Boolean);
+  if (!portal) return 'portals';
+  if (!lang) return 'chooser';
+  if (!section) return 'home';
+  if (section === '404.html') return 'not-found';
+  if (section === 'services') return 'service';
+  if (section === 'plan') return item ? 'theme' : 'plan';
+  return section; // category, glossary, pages, accessibility
+}
+
+function describe(address) {
+  const [portal, lang] = address.split('/').filter(Boolean);
+  return { address, portal, lang, kind: kindOf(address) };
+}
+
+/** One browser page per worker, at phone size, with an empty cache for every load. */
+async function openTab(browser, axeSource) {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1 });
+  await context.addInitScript({ content: axeSource });
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const broken = [];
+  tab.on('response', (r) => { if (r.status() >= 400 && r.request().resourceType() !== 'document') broken.push(`${r.status()} ${r.url()}`); });
+  tab.on('console', (m) => { if (m.type() === 'error') broken.push(`console: ${m.text()}`); });
+  return { context, tab, cdp, broken };
+}
+
+async function load(t, page) {
+  t.broken.length = 0;
+  const response = await t.tab.goto(BASE + page.address, { waitUntil: 'load' });
+  const expected = page.kind === 'not-found' ? [200, 404] : [200];
+  if (!expected.includes(response.status())) fail('http', page, `status ${response.status()}`);
+}
+
+/** The checks every page gets: axe, weight, reflow at 320 px, direction. */
+async function checkPage(t, page, weights) {
+  await load(t, page);
+  for (const b of t.broken) fail('resources', page, b);
+
+  const bytes = await t.tab.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    return performance.getEntriesByType('resource').reduce((sum, r) => sum + r.transferSize, nav.transferSize);
+  });
+  weights.push({ page, bytes });
+  const budget = page.kind === 'service' ? BUDGET.service : BUDGET.other;
+  if (bytes > budget) fail('page-weight', page, `${kb(bytes)} over the budget of ${kb(budget)}`);
+
+  const axe = await t.tab.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
+  for (const v of axe.violations) {
+    fail(`axe ${v.id}`, page, `${v.impact}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+  }
+
+  for (const problem of await t.tab.evaluate(overflowProblems)) fail('reflow-320px', page, problem);
+  for (const [check, problem] of await t.tab.evaluate(directionProblems)) fail(check, page, problem);
+}
+
+// ---- functions evaluated inside the page (no closures over Node variables) ----
+
+/** Horizontal scrolling at phone width, with the elements that cause it. */
+function overflowProblems() {
+  const root = document.documentElement;
+  if (root.scrollWidth <= root.clientWidth) return [];
+  const wide = [...document.body.querySelectorAll('*')]
+    .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.right > root.clientWidth + 1 || r.left < -1); })
+    .slice(0, 3)
+    .map((el) => `<${el.localName}${el.className ? ` class="${el.className}"` : ''}> ${Math.round(el.getBoundingClientRect().width)}px`);
+  return [`page is ${root.scrollWidth}px wide in a ${root.clientWidth}px viewport: ${wide.join(', ')}`];
+}
+
+/** lang and dir in effect, the layout mirrored in Arabic, and phone numbers and e-mail addresses
+ * displayed left-to-right and in one piece. Returns [check, detail] pairs. */
+function directionProblems() {
+  const problems = [];
+  const html = document.documentElement;
+  const rtl = html.lang === 'ar';
+  const direction = getComputedStyle(html).direction;
+  if (!html.lang) problems.push(['lang-dir', '<html> has no lang']);
+  if (direction !== (rtl ? 'rtl' : 'ltr')) problems.push(['lang-dir', `direction is ${direction} for lang="${html.lang}"`]);
+  for (const a of document.querySelectorAll('a[href^="tel:"], a[href^="mailto:"]')) {
+    const text = a.textContent.trim();
+    if (getComputedStyle(a).direction !== 'ltr') problems.push(['ltr-contacts', `"${text}" is not shown left-to-right`]);
+    if (a.getClientRects().length !== 1) problems.push(['ltr-contacts', `"${text}" is broken over lines`]);
+    const digits = (s) => s.replace(/\D/g, '');
+    if (a.href.startsWith('tel:') && digits(decodeURIComponent(a.href)) !== digits(text)) problems.push(['ltr-contacts', `"${text}" does not match its link ${a.getAttribute('href')}`]);
+    // Visual order: each visible character starts to the right of the previous one.
+    const node = [...a.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+    if (!node) continue;
+    const range = document.createRange();
+    let last = -Infinity;
+    for (let i = 0; i < node.length; i++) {
+      if (/\s/.test(node.textContent[i])) continue;
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const x = range.getBoundingClientRect().left;
+      if (x < last - 0.5) { problems.push(['ltr-contacts', `"${text}" is displayed out of order`]); break; }
+      last = x;
+    }
+  }
+  // Words in Latin script on an Arabic page are names kept in Norwegian: they carry their
+  // language. Addresses, e-mails and numbers carry `dir="ltr"` instead: they are in no language.
+  if (rtl) {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const latin = node.textContent.match(/[A-Za-zÀ-ɏ]{2,}/);
+      const declared = node.parentElement.closest('[lang], [dir]');
+      if (latin && declared === html) {
+        problems.push(['foreign-lang', `"${latin[0]}" is in Latin script but marked as Arabic`]);
+      }
+    }
+  }
+  // Mirroring: the main navigation starts at the inline start (the right in Arabic).
+  const items = [...document.querySelectorAll('header nav:first-of-type li')];
+  if (items.length > 1) {
+    const nav = items[0].parentElement.getBoundingClientRect();
+    const first = items[0].getBoundingClientRect();
+    const fromRight = nav.right - first.right;
+    const fromLeft = first.left - nav.left;
+    if (rtl ? fromRight > fromLeft : fromLeft > fromRight) problems.push(['mirroring', `the navigation starts at the ${rtl ? 'left' : 'right'}`]);
+  }
+  return problems;
+}
+
+/** Text that is clipped by its box or drawn over other text (run with the text size doubled).
+ * Returns [check, detail] pairs. */
+function textProblems() {
+  const problems = [];
+  const visible = (el) => { const s = getComputedStyle(el); return s.visibility !== 'hidden' && s.display !== 'none'; };
+  for (const el of document.body.querySelectorAll('*')) {
+    const s = getComputedStyle(el);
+    const clips = (o) => o === 'hidden' || o === 'clip';
+    if (!visible(el) || !el.textContent.trim() || el.matches('.skip')) continue;
+    if ((clips(s.overflowX) && el.scrollWidth > el.clientWidth + 1) || (clips(s.overflowY) && el.scrollHeight > el.clientHeight + 1)) {
+      problems.push(['text-200%-clipped', `<${el.localName}> clips its text ("${el.textContent.trim().slice(0, 40)}")`]);
+    }
+  }
+  // Every line box of every text node; two from different nodes must not overlap.
+  const boxes = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (!node.textContent.trim() || !visible(node.parentElement) || node.parentElement.closest('.skip')) continue;
+    range.selectNodeContents(node);
+    // A glyph box can be taller than the line (Arabic fonts reach far up and down); lines
+    // overlap only if their line boxes do.
+    const line = parseFloat(getComputedStyle(node.parentElement).lineHeight);
+    for (const rect of range.getClientRects()) {
+      const trim = line > 0 && rect.height > line ? (rect.height - line) / 2 : 0;
+      const r = { left: rect.left, right: rect.right, top: rect.top + trim, bottom: rect.bottom - trim };
+      if (rect.width > 1 && rect.height > 1) boxes.push({ node, r });
+    }
+  }
+  const inset = 1;
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i], b = boxes[j];
+      if (a.node === b.node) continue;
+      const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+      const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+      if (w > inset && h > inset) {
+        problems.push(['text-200%-overlap', `"${a.node.textContent.trim().slice(0, 30)}" overlaps "${b.node.textContent.trim().slice(0, 30)}"`]);
+        if (problems.length > 5) return problems;
+      }
+    }
+  }
+  return problems;
+}
+
+/** Where focus is, and whether it can be seen: the focused element's outline or shadow. */
+function focusState() {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const s = getComputedStyle(el);
+  const r = el.getBoundingClientRect();
+  const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+  return {
+    id: el.dataset.torgTab,
+    label: `<${el.localName}> "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 40)}"`,
+    visible: (outline || s.boxShadow !== 'none') && r.width > 0 && r.height > 0,
+    onScreen: r.bottom > 0 && r.right > 0 && r.left < innerWidth,
+    skip: el.matches('.skip'),
+    inMain: !!el.closest('main'),
+  };
+}
+
+/** Numbers every element a keyboard user should reach, so the walk can tell which it missed. */
+function markFocusable() {
+  const selector = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+  const els = [...document.querySelectorAll(selector)].filter((el) => !el.disabled && el.getClientRects().length > 0);
+  els.forEach((el, i) => { el.dataset.torgTab = String(i); });
+  return els.map((el) => `<${el.localName}> "${el.textContent.trim().slice(0, 40)}"`);
+}
+
+// ---- the slower checks, on a sample: each kind of page in every portal and language ----
+
+/** Tab from the top: the skip link comes first and moves focus to <main>; every link and control is
+ * reached once, with a visible focus indicator. */
+async function checkKeyboard(t, page) {
+  await load(t, page);
+  const focusable = await t.tab.evaluate(markFocusable);
+  const reached = new Set();
+  for (let i = 0; i < focusable.length + 2; i++) {
+    await t.tab.keyboard.press('Tab');
+    const state = await t.tab.evaluate(focusState);
+    if (i === 0 && !state?.skip) fail('keyboard', page, `the first Tab focuses ${state ? state.label : 'nothing'}, not the skip link`);
+    if (i === 0 && state?.skip && !state.onScreen) fail('keyboard', page, 'the skip link stays off screen when focused');
+    if (!state || state.id === undefined || reached.has(state.id)) break;
+    reached.add(state.id);
+    if (!state.visible) fail('focus-visible', page, `${state.label} has no visible focus indicator`);
+  }
+  focusable.forEach((label, i) => { if (!reached.has(String(i))) fail('keyboard', page, `${label} cannot be reached with Tab`); });
+  // Following the skip link (Enter) must put focus on <main>, so the next Tab continues there.
+  if (await t.tab.evaluate(() => { const skip = document.querySelector('.skip'); skip?.focus(); return !!skip; })) {
+    await t.tab.keyboard.press('Enter');
+    const after = await t.tab.evaluate(() => document.activeElement.localName);
+    if (after !== 'main') fail('keyboard', page, `the skip link moves focus to <${after}>, not to <main>`);
+  }
+}
+
+/** WCAG 1.4.4: with the browser's text size at 200 %, nothing is clipped or overlaps. */
+async function checkTextZoom(t, page) {
+  await t.cdp.send('Page.enable');
+  await t.cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+  try {
+    await load(t, page);
+    for (const [check, problem] of await t.tab.evaluate(textProblems)) fail(check, page, problem);
+  } finally {
+    await t.cdp.send('Page.setFontSizes', { fontSizes: { standard: 16, fixed: 13 } });
+  }
+}
+
+// ---- running it ----
+
+/** Runs one pass and says what it cost, so the suite's run time can be accounted for. */
+async function phase(name, run, count) {
+  const started = Date.now();
+  await run();
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`  ${name}: ${count} pages in ${seconds.toFixed(1)} s (${(1000 * seconds / count).toFixed(0)} ms per page)`);
+}
+
+function kb(bytes) { return `${(bytes / 1024).toFixed(1)} KB`; }
+
+/** Runs `work` over `items` with one tab per worker, in input order per worker. */
+async function pool(tabs, items, work) {
+  let next = 0;
+  await Promise.all(tabs.map(async (t) => {
+    while (next < items.length) {
+      const item = items[next++];
+      try { await work(t, item); } catch (e) { fail('error', item, String(e.message || e).split('\n')[0]); }
+    }
+  }));
+}
+
+/** One page of each kind per portal and language, in `langs` only when given (templates and
+ * links are the same in every language; direction is what differs). */
+function sample(pages, langs) {
+  const seen = new Set();
+  return pages.filter((p) => {
+    if (langs && p.lang && !langs.includes(p.lang)) return false;
+    const key = `${p.portal}/${p.lang}/${p.kind}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+async function screenshots(tab, pages) {
+  await mkdir(SHOTS, { recursive: true });
+  const portal = pages.find((p) => p.kind === 'service')?.portal;
+  const written = [];
+  for (const lang of ['nb', 'ar']) {
+    for (const kind of ['home', 'service']) {
+      const page = pages.find((p) => p.portal === portal && p.lang === lang && p.kind === kind);
+      if (!page) { fail('screenshot', { address: `${portal}/${lang}/${kind}` }, 'no such page'); continue; }
+      await tab.goto(BASE + page.address, { waitUntil: 'load' });
+      const file = path.join(SHOTS, `${portal}-${lang}-${kind}-320px.png`);
+      await tab.screenshot({ path: file, fullPage: true });
+      written.push(file);
+    }
+  }
+  return written;
+}
+
+function report(pages, weights, seconds) {
+  const byCheck = new Map();
+  for (const f of failures) {
+    if (!byCheck.has(f.check)) byCheck.set(f.check, []);
+    byCheck.get(f.check).push(f);
+  }
+  for (const [check, list] of [...byCheck].sort()) {
+    console.log(`\nFAIL ${check}: ${list.length} problem(s) on ${new Set(list.map((f) => f.page.address)).size} page(s)`);
+    for (const f of list.slice(0, 20)) console.log(`  ${f.page.address}  ${f.detail}`);
+    if (list.length > 20) console.log(`  … and ${list.length - 20} more`);
+  }
+  weights.sort((a, b) => b.bytes - a.bytes);
+  console.log('\nheaviest pages (bytes over the wire, empty cache, gzip):');
+  for (const w of weights.slice(0, 5)) console.log(`  ${kb(w.bytes).padStart(8)}  ${w.page.address}`);
+  const services = weights.filter((w) => w.page.kind === 'service').map((w) => w.bytes);
+  if (services.length) console.log(`service pages: largest ${kb(Math.max(...services))} (budget ${kb(BUDGET.service)}); other pages budget ${kb(BUDGET.other)}`);
+  console.log(`\n${pages.length} pages, ${failures.length} problem(s), ${seconds.toFixed(0)} s`);
+}
+
+async function main() {
+  const started = Date.now();
+  const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const pages = (await sitePages(SITE)).filter((a) => ONLY.test(a)).map(describe);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const tabs = await Promise.all(Array.from({ length: WORKERS }, () => openTab(browser, axeSource)));
+    const weights = [];
+    console.log(`browser suite: ${pages.length} pages from ${SITE} at ${BASE}, ${PHONE.width}×${PHONE.height} px, ${WORKERS} tabs`);
+    await phase('axe, weight, reflow, direction', () => pool(tabs, pages, (t, p) => checkPage(t, p, weights)), pages.length);
+    const walked = sample(pages, ['nb', 'ar']);
+    await phase('keyboard', () => pool(tabs, walked, checkKeyboard), walked.length);
+    const zoomed = sample(pages).filter((p) => TEXT_ZOOM_KINDS.includes(p.kind));
+    await phase('text at 200 %', () => pool(tabs, zoomed, checkTextZoom), zoomed.length);
+    if (!process.env.TORG_ONLY) {
+      const shots = await screenshots(tabs[0].tab, pages);
+      console.log(`screenshots for a person to look at:\n${shots.map((f) => `  ${f}`).join('\n')}`);
+    }
+    report(pages, weights, (Date.now() - started) / 1000);
+  } finally {
+    await browser.close();
+  }
+  process.exit(failures.length ? 1 : 0);
+}
+
+main().catch((e) => { console.error(e); process.exit(2); });
