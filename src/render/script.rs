@@ -80,15 +80,11 @@ fn mark_text(text: &str, lang: &str, out: &mut String) {
     out.push_str(&text[copied..]);
 }
 
-/// Byte ranges of runs of Latin words: words joined by single spaces, a word being letters,
-/// digits and inner `-'’./` with at least one Latin letter. Entities (`&amp;`) are not words.
+/// Byte ranges of runs of Latin words: words joined by single spaces, a word being Latin letters,
+/// ASCII digits and inner `-'’./` with at least one letter. Entities (`&amp;`) are not words.
 fn latin_runs(text: &str) -> Vec<(usize, usize)> {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for (start, end) in words(text) {
-        let word = &text[start..end];
-        if !word.chars().any(is_latin_letter) {
-            continue;
-        }
         match runs.last_mut() {
             Some(run) if &text[run.1..start] == " " => run.1 = end,
             _ => runs.push((start, end)),
@@ -103,9 +99,9 @@ fn latin_runs(text: &str) -> Vec<(usize, usize)> {
     runs
 }
 
-/// Byte ranges of the words in `text`, without trailing punctuation.
+/// Byte ranges of the Latin words in `text`, without trailing punctuation.
 fn words(text: &str) -> Vec<(usize, usize)> {
-    let part_of_word = |c: char| c.is_alphanumeric() || "-'’./".contains(c);
+    let part_of_word = |c: char| is_latin_letter(c) || c.is_ascii_digit() || "-'’./".contains(c);
     let mut found = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
@@ -117,7 +113,7 @@ fn words(text: &str) -> Vec<(usize, usize)> {
             {}
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !(is_latin_letter(c) || c.is_ascii_digit()) {
             continue;
         }
         let mut end = start + c.len_utf8();
@@ -125,14 +121,19 @@ fn words(text: &str) -> Vec<(usize, usize)> {
             end = i + c.len_utf8();
         }
         let word = text[start..end].trim_end_matches(|c: char| !c.is_alphanumeric());
-        found.push((start, start + word.len()));
+        if word.chars().any(is_latin_letter) {
+            found.push((start, start + word.len()));
+        }
     }
     found
 }
 
-/// Latin letters, including the Norwegian, Polish and Lithuanian ones.
+/// Latin letters, including the Norwegian, Polish and Lithuanian ones. Range checks first: most
+/// characters on these pages are Arabic, and Unicode's alphabetic table is slow.
 fn is_latin_letter(c: char) -> bool {
-    c.is_alphabetic() && (c < '\u{250}' || ('\u{1E00}'..='\u{1EFF}').contains(&c))
+    c.is_ascii_alphabetic()
+        || (('\u{C0}'..'\u{250}').contains(&c) && c != '×' && c != '÷')
+        || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
 
 #[cfg(test)]
