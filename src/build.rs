@@ -13,6 +13,7 @@ use crate::diagnostic::{Diagnostic, Report};
 use crate::i18n::{Language, Locales};
 use crate::output::{Output, Staging};
 use crate::render::{Portal, Theme, render_portal_list, render_site};
+use crate::search::Document;
 
 /// What a successful build produced.
 #[derive(Debug, Default)]
@@ -21,6 +22,9 @@ pub struct Summary {
     pub pages: usize,
     /// Portals built without a base URL, whose canonical links and sitemap are root-relative.
     pub without_base_url: Vec<String>,
+    /// Each portal's pages as the search index saw them, in portal order; `torg serve` keeps them
+    /// to index a portal again after an edit without rendering every page.
+    pub search: Vec<Vec<Document>>,
 }
 
 /// The outcome of a build: its problems, and what it wrote if it wrote anything.
@@ -155,9 +159,10 @@ pub fn write(
     let rendered: Vec<_> = portals.par_iter().map(|p| render_site(p, out)).collect();
     for (p, result) in portals.iter().zip(rendered) {
         match result {
-            Ok(pages) => {
+            Ok(rendered) => {
                 summary.portals += 1;
-                summary.pages += pages;
+                summary.pages += rendered.pages;
+                summary.search.push(rendered.search);
                 if p.urls.absolute_root.is_none() {
                     summary.without_base_url.push(p.site.slug.clone());
                 }

@@ -15,4 +15,5 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod route;
+pub mod search;
 pub mod serve;

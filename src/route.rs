@@ -13,6 +13,8 @@ pub enum Route {
     Glossary,
     Page(String),
     Accessibility,
+    /// The search page; without JavaScript, a list of every service by category.
+    Search,
     NotFound,
 }
 
@@ -28,6 +30,7 @@ impl Route {
             Route::Glossary => "glossary/".into(),
             Route::Page(s) => format!("pages/{s}/"),
             Route::Accessibility => "accessibility/".into(),
+            Route::Search => "search/".into(),
             Route::NotFound => "404.html".into(),
         }
     }
@@ -49,6 +52,7 @@ impl Route {
             [""] => Route::Home,
             ["plan"] => Route::Plan,
             ["glossary"] => Route::Glossary,
+            ["search"] => Route::Search,
             ["accessibility"] | ["pages", "accessibility"] => Route::Accessibility,
             ["plan", s] => Route::Theme(s.to_string()),
             ["services", s] => Route::Service(s.to_string()),
@@ -64,6 +68,7 @@ impl Route {
             Route::Home,
             Route::Glossary,
             Route::Accessibility,
+            Route::Search,
             Route::NotFound,
         ];
         routes.extend(Category::ALL.map(Route::Category));
@@ -101,7 +106,10 @@ impl Route {
             // Home and category pages count and list services; theme pages list the services
             // that carry out their measures.
             (Change::Service(s), Route::Service(r)) => r == s,
-            (Change::Service(_), Route::Home | Route::Category(_) | Route::Theme(_)) => true,
+            (
+                Change::Service(_),
+                Route::Home | Route::Category(_) | Route::Theme(_) | Route::Search,
+            ) => true,
             (Change::Theme(t), Route::Theme(r)) => r == t,
             (Change::Theme(_), Route::Plan) => true,
             (Change::Theme(t), Route::Service(s)) => site

@@ -32,7 +32,8 @@ fn bundled_portals_pass_in_a_real_browser() {
     );
 
     let shots = repo().join("target/browser-screenshots");
-    let run = run_suite(&site, work.path(), &shots);
+    let cases = repo().join("tests/browser/search-cases.json");
+    let run = run_suite(&site, work.path(), &shots, Some(&cases));
     // Straight to the terminal, past the test harness's capture: the heaviest pages and the
     // screenshot folder are for a person to read after every run, not only after a failure.
     let _ = std::io::stderr().write_all(&run.stdout);
@@ -41,7 +42,12 @@ fn bundled_portals_pass_in_a_real_browser() {
         "the browser suite found problems (listed above):\n{}",
         text(&run.stderr)
     );
-    assert!(text(&run.stdout).contains(" 0 problem(s)"));
+    let report = text(&run.stdout);
+    assert!(report.contains(" 0 problem(s)"));
+    assert!(
+        report.contains("  search: "),
+        "the search queries did not run"
+    );
 }
 
 /// The suite must be able to fail: a theme broken in one way per check gets each one reported.
@@ -52,10 +58,16 @@ fn the_suite_reports_each_kind_of_problem() {
     let built = project.build(&["--base-url", "https://portal.example.org/"]);
     assert!(built.status.success(), "{}", text(&built.stderr));
 
+    // A query that cannot find what it expects.
+    project.write(
+        "search-cases.json",
+        r#"[{ "portal": "demo", "lang": "nb", "query": "zzzz", "expect": "/services/none/" }]"#,
+    );
     let run = run_suite(
         &project.path("public"),
         project.dir.path(),
         &project.path("shots"),
+        Some(&project.path("search-cases.json")),
     );
     let report = text(&run.stdout);
     assert_eq!(
@@ -75,6 +87,7 @@ fn the_suite_reports_each_kind_of_problem() {
         "FAIL focus-visible",
         "FAIL text-200%-clipped",
         "FAIL text-200%-overlap",
+        "FAIL search: ",
     ] {
         assert!(
             report.contains(expected),
@@ -109,7 +122,7 @@ fn broken_css() -> String {
 }
 
 /// Serves `site` with nginx and runs the suite against it; `work` holds nginx's files.
-fn run_suite(site: &Path, work: &Path, shots: &Path) -> Output {
+fn run_suite(site: &Path, work: &Path, shots: &Path, search_cases: Option<&Path>) -> Output {
     let chromium = require_program("chromium", &["/usr/bin/chromium"]);
     let node_modules = repo().join("tests/browser/node_modules");
     assert!(
@@ -118,8 +131,11 @@ fn run_suite(site: &Path, work: &Path, shots: &Path) -> Output {
          (or `npm ci` in tests/browser)"
     );
     let nginx = Nginx::start(site, work);
-    Command::new(require_program("node", &[]))
-        .arg(repo().join("tests/browser/suite.mjs"))
+    let mut node = Command::new(require_program("node", &[]));
+    if let Some(cases) = search_cases {
+        node.env("TORG_SEARCH_CASES", cases);
+    }
+    node.arg(repo().join("tests/browser/suite.mjs"))
         .env("TORG_BASE_URL", format!("http://127.0.0.1:{}", nginx.port))
         .env("TORG_SITE_DIR", site)
         .env("TORG_SCREENSHOTS", shots)

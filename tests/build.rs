@@ -51,8 +51,12 @@ fn output_has_the_documented_layout() {
         "demo/index.html".into(),
         "demo/sitemap.xml".into(),
         "demo/static/torg.css".into(),
+        "demo/static/search.js".into(),
+        "demo/pagefind/pagefind.js".into(),
+        "demo/pagefind/pagefind-entry.json".into(),
     ];
     for lang in LANGS {
+        expected.push(format!("demo/pagefind/wasm.{lang}.pagefind"));
         for page in [
             "index.html",
             "404.html",
@@ -62,6 +66,7 @@ fn output_has_the_documented_layout() {
             "glossary/index.html",
             "accessibility/index.html",
             "pages/om/index.html",
+            "search/index.html",
             "services/fastlege/index.html",
             "services/helsestasjon/index.html",
             "services/norskkurs/index.html",
@@ -78,6 +83,54 @@ fn output_has_the_documented_layout() {
         .filter(|f| !files.contains_key(*f))
         .collect();
     assert!(missing.is_empty(), "missing: {missing:?}");
+}
+
+/// One index per language, holding the pages with text of their own: the services, the plan and
+/// its themes, the glossary and the free page, not the lists (home, categories, search) or 404.
+/// Of Pagefind's bundle only what search.js uses is published: no ready-made UI, no worker.
+#[test]
+fn the_search_index_has_each_language_and_only_the_files_search_uses() {
+    let p = Project::new();
+    assert_ok(&p.build(&[]));
+    let entry =
+        fs::read_to_string(p.path("public/demo/pagefind/pagefind-entry.json")).expect("entry");
+    let entry: serde_json::Value = serde_json::from_str(&entry).expect("json");
+    for lang in LANGS {
+        assert_eq!(entry["languages"][lang]["page_count"], 8, "{lang}: {entry}");
+    }
+    let files = tree(&p.path("public"));
+    let bundle: Vec<&String> = files
+        .keys()
+        .filter(|f| f.starts_with("demo/pagefind/"))
+        .collect();
+    assert!(
+        bundle
+            .iter()
+            .all(|f| !f.contains("-ui.") && !f.contains("worker")),
+        "{bundle:?}"
+    );
+    // Every page links the search page from its header; the search page lists the services for
+    // readers without JavaScript and loads only search.js, which fetches the index on first use.
+    let home = String::from_utf8_lossy(&files["demo/pl/index.html"]).to_string();
+    assert!(
+        home.contains(r#"<form role="search" class="search-box" action="/demo/pl/search/">"#),
+        "{home}"
+    );
+    assert!(!home.contains("<script"), "{home}");
+    let search = String::from_utf8_lossy(&files["demo/pl/search/index.html"]).to_string();
+    assert!(
+        search.contains(r#"data-bundle="/demo/pagefind/""#),
+        "{search}"
+    );
+    assert!(search.contains(r#"<script type="module" src="/demo/static/search.js"></script>"#));
+    assert!(
+        search.contains(r#"href="/demo/pl/services/fastlege/""#),
+        "{search}"
+    );
+    assert!(
+        !search.contains("search-box"),
+        "no second search box on the search page"
+    );
 }
 
 #[test]

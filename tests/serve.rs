@@ -51,7 +51,7 @@ impl Server {
             terminal,
         };
         let first = server.terminal_line("rebuilt after everything");
-        assert!(first.contains(": 80 pages rendered"), "{first}");
+        assert!(first.contains(": 85 pages rendered"), "{first}");
         server.terminal_line("serving");
         server
     }
@@ -143,6 +143,13 @@ fn edits_reload_pages_and_errors_show_over_them() {
         "the files on disk are build output, without the script"
     );
 
+    let fragments = || {
+        fs::read_dir(p.path("public/demo/pagefind/fragment"))
+            .expect("search index")
+            .map(|e| e.expect("entry").file_name())
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    let before = fragments();
     let mut events = server.events();
     p.edit(
         "content/demo/services/fastlege.nb.md",
@@ -151,13 +158,25 @@ fn edits_reload_pages_and_errors_show_over_them() {
     );
     next_event_line(&mut events, "event: reload");
     // Only the pages that show the service are rendered again, in its 5 languages: the service,
-    // home (counts), the 5 category pages and the 2 theme pages (they list services by measure),
-    // 45 of the portal's 80. Of those, only the 3 Norwegian pages that show the title changed.
+    // home (counts), the 5 category pages, the 2 theme pages (they list services by measure) and
+    // the search page (it lists every service), 50 of the portal's 85. Of those, only the 4
+    // Norwegian pages that show the title changed, and the Norwegian search index.
     let line = server.terminal_line("rebuilt after content/demo/services/fastlege.nb.md");
-    assert!(
-        line.contains(": 45 pages rendered, 3 files written in"),
-        "{line}"
+    assert!(line.contains(": 50 pages rendered, "), "{line}");
+    // Fragments are named by their content: the Norwegian pages that show the title (the
+    // service and a theme page that links it) have new fragments, their old ones are gone, and
+    // the other languages' fragments are untouched.
+    let after = fragments();
+    let (gone, new): (Vec<_>, Vec<_>) = (
+        before.difference(&after).collect(),
+        after.difference(&before).collect(),
     );
+    assert!(
+        !new.is_empty() && new.len() == gone.len(),
+        "{gone:?} {new:?}"
+    );
+    let norwegian = |f: &&std::ffi::OsString| f.to_string_lossy().starts_with("nb_");
+    assert!(new.iter().chain(&gone).all(norwegian), "{gone:?} {new:?}");
     let (_, body) = server.get(page);
     assert!(
         body.contains("<h1>Fastlegen din</h1>"),

@@ -174,6 +174,19 @@ not-found-home = Go to the home page
 ## Default accessibility statement
 accessibility-title = Accessibility statement
 accessibility-intro = We want everyone to be able to use this website, including people who use a screen reader, a keyboard or magnification, and people who read right-to-left.
-accessibility-measures = The pages are built to meet WCAG 2.2 level AA: they have a clear heading structure, a link to skip to the content, visible focus, sufficient contrast and text that can be enlarged. Everything works without JavaScript and on small screens.
+accessibility-measures = The pages are built to meet WCAG 2.2 level AA: they have a clear heading structure, a link to skip to the content, visible focus, sufficient contrast and text that can be enlarged. Everything works without JavaScript and on small screens; without JavaScript, the search page lists all services instead of search results.
 accessibility-languages = The information is available in several languages. Where a page has not yet been translated, it says so and shows the text in the original language.
 accessibility-feedback = If something does not work for you, please tell the municipality.
+
+## Search
+search-title = Search
+search-label = What are you looking for?
+search-button = Search
+search-hint = Type one or more words, for example “doctor”, “school” or “housing”.
+search-count = Results
+search-none = No results. Try another word, or see all services below.
+search-busy = Searching…
+search-failed = Search is not working right now. See all services below.
+search-no-script = Search needs JavaScript, which is turned off in your browser. Below you will find all services, sorted by category.
+search-results = Search results
+search-all-services = All services

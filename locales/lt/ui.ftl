@@ -180,6 +180,19 @@ not-found-home = Eiti į pradžios puslapį
 ## Numatytasis pareiškimas dėl prieinamumo
 accessibility-title = Pareiškimas dėl prieinamumo
 accessibility-intro = Norime, kad šia svetaine galėtų naudotis visi, taip pat žmonės, kurie naudoja ekrano skaitytuvą, klaviatūrą ar ekrano didinimo priemones, ir tie, kurie skaito iš dešinės į kairę.
-accessibility-measures = Puslapiai sukurti taip, kad atitiktų WCAG 2.2 AA lygį: aiški antraščių struktūra, nuoroda, leidžianti pereiti tiesiai prie turinio, matomas fokuso žymeklis, pakankamas kontrastas ir tekstas, kurį galima padidinti. Viskas veikia be JavaScript ir mažuose ekranuose.
+accessibility-measures = Puslapiai sukurti taip, kad atitiktų WCAG 2.2 AA lygį: aiški antraščių struktūra, nuoroda, leidžianti pereiti tiesiai prie turinio, matomas fokuso žymeklis, pakankamas kontrastas ir tekstas, kurį galima padidinti. Viskas veikia be JavaScript ir mažuose ekranuose; be JavaScript paieškos puslapyje vietoj paieškos rezultatų rodomos visos paslaugos.
 accessibility-languages = Informacija pateikiama keliomis kalbomis. Jei puslapis dar neišverstas, tai aiškiai nurodyta, o tekstas rodomas originalo kalba.
 accessibility-feedback = Jei kas nors jums neveikia, praneškite savivaldybei.
+
+## Paieška
+search-title = Paieška
+search-label = Ko ieškote?
+search-button = Ieškoti
+search-hint = Įrašykite vieną ar kelis žodžius, pavyzdžiui, „gydytojas“, „mokykla“ arba „būstas“. Lietuviškų raidžių rašyti nebūtina.
+search-count = Rezultatų skaičius
+search-none = Nieko nerasta. Pabandykite kitą žodį arba peržiūrėkite visas paslaugas žemiau.
+search-busy = Ieškoma…
+search-failed = Paieška šiuo metu neveikia. Peržiūrėkite visas paslaugas žemiau.
+search-no-script = Paieškai reikia „JavaScript“, kuri jūsų naršyklėje išjungta. Žemiau rasite visas paslaugas, suskirstytas pagal kategorijas.
+search-results = Paieškos rezultatai
+search-all-services = Visos paslaugos

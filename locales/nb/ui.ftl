@@ -174,6 +174,19 @@ not-found-home = Gå til forsiden
 ## Standard tilgjengelighetserklæring
 accessibility-title = Tilgjengelighetserklæring
 accessibility-intro = Vi vil at alle skal kunne bruke dette nettstedet, også de som bruker skjermleser, tastatur eller forstørrelse, og de som leser fra høyre mot venstre.
-accessibility-measures = Sidene er laget for å oppfylle WCAG 2.2 nivå AA: tydelige overskrifter, en lenke som hopper til innholdet, synlig fokus, god kontrast og tekst som kan forstørres. Alt virker uten JavaScript og på små skjermer.
+accessibility-measures = Sidene er laget for å oppfylle WCAG 2.2 nivå AA: tydelige overskrifter, en lenke som hopper til innholdet, synlig fokus, god kontrast og tekst som kan forstørres. Alt virker uten JavaScript og på små skjermer; uten JavaScript viser søkesiden alle tjenestene i stedet for søketreff.
 accessibility-languages = Informasjonen finnes på flere språk. Der en side ikke er oversatt ennå, står det tydelig, og teksten vises på originalspråket.
 accessibility-feedback = Hvis noe ikke virker for deg, si fra til kommunen.
+
+## Søk
+search-title = Søk
+search-label = Hva leter du etter?
+search-button = Søk
+search-hint = Skriv ett eller flere ord, for eksempel «lege», «skole» eller «bolig». Du kan skrive o for ø og ae for æ.
+search-count = Antall treff
+search-none = Ingen treff. Prøv et annet ord, eller se alle tjenestene nedenfor.
+search-busy = Søker …
+search-failed = Søket virker ikke akkurat nå. Se alle tjenestene nedenfor.
+search-no-script = Søket trenger JavaScript, som er slått av i nettleseren din. Nedenfor finner du alle tjenestene, ordnet etter kategori.
+search-results = Søkeresultater
+search-all-services = Alle tjenester

@@ -180,6 +180,19 @@ not-found-home = Przejdź do strony głównej
 ## Domyślna deklaracja dostępności
 accessibility-title = Deklaracja dostępności
 accessibility-intro = Chcemy, aby każdy mógł korzystać z tej strony, także osoby używające czytnika ekranu, klawiatury lub powiększenia oraz osoby czytające od prawej do lewej.
-accessibility-measures = Strony zostały przygotowane tak, aby spełniały WCAG 2.2 na poziomie AA: mają przejrzystą strukturę nagłówków, link prowadzący bezpośrednio do treści, widoczny fokus, wystarczający kontrast i tekst, który można powiększyć. Wszystko działa bez JavaScriptu i na małych ekranach.
+accessibility-measures = Strony zostały przygotowane tak, aby spełniały WCAG 2.2 na poziomie AA: mają przejrzystą strukturę nagłówków, link prowadzący bezpośrednio do treści, widoczny fokus, wystarczający kontrast i tekst, który można powiększyć. Wszystko działa bez JavaScriptu i na małych ekranach; bez JavaScriptu strona wyszukiwania zamiast wyników pokazuje listę wszystkich usług.
 accessibility-languages = Informacje są dostępne w kilku językach. Jeśli strona nie została jeszcze przetłumaczona, jest to wyraźnie zaznaczone, a tekst jest wyświetlany w języku oryginału.
 accessibility-feedback = Jeśli coś nie działa, poinformuj o tym gminę.
+
+## Wyszukiwanie
+search-title = Wyszukiwanie
+search-label = Czego szukasz?
+search-button = Szukaj
+search-hint = Wpisz jedno lub kilka słów, na przykład „lekarz”, „szkoła” albo „mieszkanie”. Polskie znaki nie są konieczne.
+search-count = Liczba wyników
+search-none = Brak wyników. Spróbuj innego słowa albo zobacz wszystkie usługi poniżej.
+search-busy = Wyszukiwanie…
+search-failed = Wyszukiwarka chwilowo nie działa. Zobacz wszystkie usługi poniżej.
+search-no-script = Wyszukiwarka wymaga JavaScriptu, który jest wyłączony w przeglądarce. Poniżej znajduje się lista wszystkich usług według kategorii.
+search-results = Wyniki wyszukiwania
+search-all-services = Wszystkie usługi

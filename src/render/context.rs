@@ -39,6 +39,8 @@ pub struct Frame<'a> {
     /// The language of free-text facts from YAML (unit names, plan references), which are written
     /// once, in the source language; set when that differs from the page.
     pub facts_lang: Option<TextLang>,
+    /// The search page, for the search box in the header; not set on the search page itself.
+    pub search_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -180,6 +182,7 @@ impl<'a> Scope<'a> {
             footer: self.footer(route),
             fallback,
             facts_lang: text_lang(self, self.lang.code != site.source_language()),
+            search_url: (*route != Route::Search).then(|| self.url(&Route::Search)),
         }
     }
 
@@ -813,4 +816,64 @@ pub fn accessibility(scope: &Scope) -> (String, TextPage, Option<Fallback>) {
         },
         None,
     )
+}
+
+// ---- Search ---------------------------------------------------------------------------------
+
+#[derive(Serialize)]
+pub struct SearchPage {
+    /// Where Pagefind's files are, and the script that queries them.
+    bundle: String,
+    script: String,
+    /// Latin words in right-to-left results are marked with this language, as on the pages.
+    source_lang: String,
+    /// Every service by category: what the page offers without JavaScript, and below results.
+    categories: Vec<CategoryList>,
+}
+
+#[derive(Serialize)]
+struct CategoryList {
+    label: String,
+    url: String,
+    services: Vec<Card>,
+}
+
+pub fn search(scope: &Scope) -> (String, SearchPage) {
+    let lang = scope.lang;
+    let slug = &scope.site.slug;
+    let categories = Category::ALL
+        .iter()
+        .filter_map(|c| {
+            let (label, page) = category(scope, *c);
+            (!page.services.is_empty()).then(|| CategoryList {
+                label,
+                url: scope.url(&Route::Category(*c)),
+                services: page.services,
+            })
+        })
+        .collect();
+    let page = SearchPage {
+        bundle: scope
+            .urls
+            .path(&format!("{slug}/{}/", crate::search::BUNDLE)),
+        script: scope.urls.path(&format!("{slug}/static/search.js")),
+        source_lang: scope.site.source_language().to_string(),
+        categories,
+    };
+    (lang.text("search-title"), page)
+}
+
+/// What the search results show above a page's title; `None` for pages not in the index.
+pub fn search_kind(scope: &Scope, route: &Route) -> Option<String> {
+    let lang = scope.lang;
+    match route {
+        Route::Service(slug) => {
+            let service = scope.site.services.iter().find(|s| &s.slug == slug)?;
+            Some(lang.text(&format!("category-{}", service.facts.category.id())))
+        }
+        Route::Plan | Route::Theme(_) => Some(lang.text("nav-plan")),
+        Route::Glossary => Some(lang.text("nav-glossary")),
+        Route::Page(_) => Some(lang.text("footer-label")),
+        _ => None,
+    }
 }

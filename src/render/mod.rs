@@ -19,6 +19,7 @@ use crate::diagnostic::Diagnostic;
 use crate::i18n::Language;
 use crate::output::Output;
 use crate::route::Route;
+use crate::search::{self, Document};
 use context::{Frame, PageContext, Scope};
 
 /// The compiled templates and static files of one portal: the default theme plus overrides.
@@ -153,14 +154,24 @@ impl Portal {
     }
 }
 
-/// Renders and writes every page of one portal in every language, its language chooser, sitemap
-/// and static files. Returns the number of pages.
-pub fn render_site(portal: &Portal, out: &impl Output) -> Result<usize, Vec<Diagnostic>> {
+/// What rendering pages of a portal produced besides the files: how many, and their text for
+/// the search index.
+pub struct Rendered {
+    pub pages: usize,
+    pub search: Vec<Document>,
+}
+
+/// Renders and writes every page of one portal in every language, its language chooser, sitemap,
+/// search index and static files.
+pub fn render_site(portal: &Portal, out: &impl Output) -> Result<Rendered, Vec<Diagnostic>> {
     let routes = Route::all(&portal.site);
-    let rendered = render_routes(portal, &routes, out);
+    let rendered = render_routes(portal, &routes, out).and_then(|r| {
+        write_index(portal, &r.search, out).map_err(|d| vec![d])?;
+        Ok(r)
+    });
     let extras = write_site_extras(portal, out, &routes);
     match (rendered, extras) {
-        (Ok(pages), Ok(())) => Ok(pages),
+        (Ok(r), Ok(())) => Ok(r),
         (rendered, extras) => Err(rendered
             .err()
             .into_iter()
@@ -170,13 +181,21 @@ pub fn render_site(portal: &Portal, out: &impl Output) -> Result<usize, Vec<Diag
     }
 }
 
+/// Writes the search index of a portal from the text of all its pages.
+pub fn write_index<'a>(
+    portal: &Portal,
+    docs: impl IntoIterator<Item = &'a Document>,
+    out: &impl Output,
+) -> Result<(), Diagnostic> {
+    search::write_index(&portal.site.slug, docs, &portal.site.dir, out)
+}
+
 /// Renders and writes the given pages of one portal, each in every language of the portal.
-/// Returns the number of pages.
 pub fn render_routes(
     portal: &Portal,
     routes: &[Route],
     out: &impl Output,
-) -> Result<usize, Vec<Diagnostic>> {
+) -> Result<Rendered, Vec<Diagnostic>> {
     let site = &portal.site;
     let jobs: Vec<(&Language, &Route)> = site
         .config
@@ -184,21 +203,40 @@ pub fn render_routes(
         .iter()
         .flat_map(|code| routes.iter().map(move |r| (&portal.langs[code], r)))
         .collect();
-    let errors: Vec<Diagnostic> = jobs
+    let results: Vec<Result<Option<Document>, Diagnostic>> = jobs
         .par_iter()
-        .filter_map(|(lang, route)| {
-            let html = render_page(&portal.scope(lang), route, &portal.theme).and_then(|html| {
-                let html = mark_source_terms(portal, lang, html);
-                out.write(
-                    &format!("{}/{}/{}", site.slug, lang.code, route.file()),
-                    html.as_bytes(),
-                )
+        .map(|(lang, route)| {
+            let scope = portal.scope(lang);
+            let page = render_page(&scope, route, &portal.theme)?;
+            let doc = context::search_kind(&scope, route).map(|kind| Document {
+                url: scope.url(route),
+                lang: lang.code.clone(),
+                text_lang: page.text_lang,
+                title: page.title,
+                kind,
+                text: search::page_text(&page.html),
             });
-            html.err()
+            let html = mark_source_terms(portal, lang, page.html);
+            out.write(
+                &format!("{}/{}/{}", site.slug, lang.code, route.file()),
+                html.as_bytes(),
+            )?;
+            Ok(doc)
         })
         .collect();
+    let mut search = Vec::new();
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(doc) => search.extend(doc),
+            Err(e) => errors.push(e),
+        }
+    }
     if errors.is_empty() {
-        Ok(jobs.len())
+        Ok(Rendered {
+            pages: jobs.len(),
+            search,
+        })
     } else {
         Err(errors)
     }
@@ -216,14 +254,31 @@ fn mark_source_terms(portal: &Portal, lang: &Language, html: String) -> String {
     }
 }
 
-fn render_page(scope: &Scope, route: &Route, theme: &Theme) -> Result<String, Diagnostic> {
+/// A rendered page, with what the search index needs to know about it.
+struct Page {
+    html: String,
+    title: String,
+    /// The language of its text when shown untranslated.
+    text_lang: Option<String>,
+}
+
+fn render_page(scope: &Scope, route: &Route, theme: &Theme) -> Result<Page, Diagnostic> {
     fn with<B: Serialize>(
         theme: &Theme,
         template: &str,
         frame: Frame,
         page: B,
-    ) -> Result<String, Diagnostic> {
-        theme.render_page(template, &PageContext { frame, page })
+    ) -> Result<Page, Diagnostic> {
+        let (title, text_lang) = (
+            frame.title.clone(),
+            frame.fallback.as_ref().map(|f| f.lang.clone()),
+        );
+        let html = theme.render_page(template, &PageContext { frame, page })?;
+        Ok(Page {
+            html,
+            title,
+            text_lang,
+        })
     }
     match route {
         Route::Home => {
@@ -277,6 +332,10 @@ fn render_page(scope: &Scope, route: &Route, theme: &Theme) -> Result<String, Di
             let (title, page, fb) = context::accessibility(scope);
             with(theme, "page.html", scope.frame(route, title, fb), page)
         }
+        Route::Search => {
+            let (title, page) = context::search(scope);
+            with(theme, "search.html", scope.frame(route, title, None), page)
+        }
         Route::NotFound => {
             let title = scope.lang.text("not-found-title");
             with(theme, "404.html", scope.frame(route, title, None), ())
@@ -328,6 +387,7 @@ fn write_site_extras(
     let mut frame = scope.frame(&Route::Home, source.text("chooser-title"), None);
     frame.canonical = urls.absolute(&format!("{}/", site.slug));
     frame.nav.clear();
+    frame.search_url = None;
     out.write(
         &format!("{}/index.html", site.slug),
         theme
@@ -426,6 +486,7 @@ pub fn render_portal_list(
         footer: Vec::new(),
         fallback: None,
         facts_lang: None,
+        search_url: None,
     };
     let page = PortalList {
         portals: portals

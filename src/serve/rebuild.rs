@@ -11,14 +11,17 @@ use crate::content::load::{load_site, what_changed};
 use crate::diagnostic::{Diagnostic, Report};
 use crate::i18n::Locales;
 use crate::output::InPlace;
-use crate::render::{Portal, render_routes, render_site};
+use crate::render::{Portal, render_routes, render_site, write_index};
 use crate::route::{Change, Route};
+use crate::search::{self, Document};
 
 /// The portals as last built, and the edits not yet built because of an error.
 pub struct Preview {
     cfg: BuildConfig,
     locales: Locales,
     portals: Vec<Portal>,
+    /// Each portal's pages as last indexed for search, by address.
+    search: Vec<BTreeMap<String, Document>>,
     pending: BTreeSet<PathBuf>,
 }
 
@@ -40,6 +43,7 @@ impl Preview {
             locales: Locales::load(&cfg.locales, &mut Report::default()),
             cfg,
             portals: Vec::new(),
+            search: Vec::new(),
             pending: BTreeSet::new(),
         };
         let rebuild = preview.rebuild_all();
@@ -100,6 +104,7 @@ impl Preview {
                         rendered = summary.pages;
                         errors.extend(out.prune("").err());
                         self.portals = portals;
+                        self.search = summary.search.into_iter().map(by_url).collect();
                     }
                     Err(e) => errors.extend(e),
                 }
@@ -141,13 +146,23 @@ impl Preview {
         let routes = Route::all(&fresh.site);
         let everything = broad || routes != Route::all(&old.site);
         let rendered = if everything {
-            render_site(&fresh, out)
+            render_site(&fresh, out).map(|r| {
+                self.search[i] = by_url(r.search);
+                r.pages
+            })
         } else {
             let shown: Vec<Route> = routes
                 .into_iter()
                 .filter(|r| changes.iter().any(|c| r.shows(c, &fresh.site)))
                 .collect();
-            render_routes(&fresh, &shown, out)
+            render_routes(&fresh, &shown, out).and_then(|r| {
+                // The index is one bundle: written whole, and the chunks it no longer names removed.
+                self.search[i].extend(by_url(r.search));
+                write_index(&fresh, self.search[i].values(), out)
+                    .and_then(|()| out.prune(&format!("{slug}/{}", search::BUNDLE)))
+                    .map(|_| r.pages)
+                    .map_err(|d| vec![d])
+            })
         };
         let pages = match rendered {
             Ok(pages) => pages,
@@ -181,6 +196,10 @@ impl Preview {
             errors,
         }
     }
+}
+
+fn by_url(docs: Vec<Document>) -> BTreeMap<String, Document> {
+    docs.into_iter().map(|d| (d.url.clone(), d)).collect()
 }
 
 /// Watchers report absolute paths; the configuration may hold relative ones.

@@ -24,6 +24,11 @@ const BUDGET = { service: 30 * 1024, other: 60 * 1024 };
 /** Page kinds checked at 200 % text size, in every portal and language. */
 const TEXT_ZOOM_KINDS = ['home', 'service', 'theme'];
 
+// Search: what a first query may download (Pagefind's code, the language's WebAssembly, the
+// index chunk and result fragments), and the queries that must find their page (optional file).
+const SEARCH_BUDGET = 150 * 1024;
+const SEARCH_CASES = process.env.TORG_SEARCH_CASES;
+
 const failures = [];
 const fail = (check, page, detail) => failures.push({ check, page, detail });
 
@@ -105,6 +110,8 @@ async function checkPage(t, page, weights) {
 
   for (const problem of await t.tab.evaluate(overflowProblems)) fail('reflow-320px', page, problem);
   for (const [check, problem] of await t.tab.evaluate(directionProblems)) fail(check, page, problem);
+  const search = await t.tab.evaluate(searchBytes);
+  if (search) fail('search-lazy', page, `${kb(search)} of the search index loaded before anyone searched`);
 }
 
 // ---- functions evaluated inside the page (no closures over Node variables) ----
@@ -156,7 +163,7 @@ function directionProblems() {
       const node = walker.currentNode;
       const latin = node.textContent.match(/[A-Za-zÀ-ɏ]{2,}/);
       const declared = node.parentElement.closest('[lang], [dir]');
-      if (latin && declared === html) {
+      if (latin && declared === html && !node.parentElement.closest('noscript')) {
         problems.push(['foreign-lang', `"${latin[0]}" is in Latin script but marked as Arabic`]);
       }
     }
@@ -219,6 +226,24 @@ function textProblems() {
   return problems;
 }
 
+/** Bytes loaded from the search bundle (Pagefind's code and index) so far. */
+function searchBytes() {
+  return performance.getEntriesByType('resource').filter((r) => r.name.includes('/pagefind/')).reduce((sum, r) => sum + r.transferSize, 0);
+}
+
+/** The search page once a query has been answered: the status line and the results. */
+async function searchOutcome() {
+  const status = document.getElementById('search-status');
+  while (!status.textContent || status.textContent.endsWith('…')) await new Promise((r) => setTimeout(r, 50));
+  const list = document.getElementById('search-results');
+  return {
+    status: status.textContent,
+    live: status.getAttribute('role') === 'status',
+    results: [...list.querySelectorAll('li a')].map((a) => a.pathname),
+    direction: getComputedStyle(list).direction,
+  };
+}
+
 /** Where focus is, and whether it can be seen: the focused element's outline or shadow. */
 function focusState() {
   const el = document.activeElement;
@@ -279,6 +304,59 @@ async function checkTextZoom(t, page) {
     for (const [check, problem] of await t.tab.evaluate(textProblems)) fail(check, page, problem);
   } finally {
     await t.cdp.send('Page.setFontSizes', { fontSizes: { standard: 16, fixed: 13 } });
+  }
+}
+
+// ---- search ----
+
+/** A query as a resident makes it: typed into the header's search box on the home page and sent
+ * with Enter, or typed letter by letter on the search page. The expected page must be among the
+ * first three results, the first query must stay within its budget, and the page with results must
+ * pass axe and the direction checks. */
+async function checkSearch(t, c, searchWeights) {
+  const page = { address: `/${c.portal}/${c.lang}/search/ «${c.query}»` };
+  t.broken.length = 0;
+  if (c.from === 'header') {
+    await t.tab.goto(`${BASE}/${c.portal}/${c.lang}/`, { waitUntil: 'load' });
+    await t.tab.fill('.search-box input', c.query);
+    await Promise.all([t.tab.waitForURL(/\/search\/\?q=/), t.tab.press('.search-box input', 'Enter')]);
+  } else {
+    await t.tab.goto(`${BASE}/${c.portal}/${c.lang}/search/`, { waitUntil: 'load' });
+    if (await t.tab.evaluate(searchBytes)) fail('search-lazy', page, 'the search index loaded before anyone searched');
+    await t.tab.focus('#q');
+    await t.tab.keyboard.type(c.query);
+  }
+  const outcome = await t.tab.evaluate(searchOutcome);
+  const rank = outcome.results.findIndex((r) => r.endsWith(c.expect));
+  if (rank < 0 || rank > 2) fail('search', page, `${c.expect} is not among the first 3 results: ${outcome.results.slice(0, 5).join(', ') || outcome.status}`);
+  if (!outcome.live) fail('search', page, 'the result count is not in a live region');
+  if (outcome.direction !== (c.lang === 'ar' ? 'rtl' : 'ltr')) fail('search', page, `results are laid out ${outcome.direction}`);
+  const bytes = await t.tab.evaluate(searchBytes);
+  searchWeights.push(bytes);
+  if (bytes > SEARCH_BUDGET) fail('search-weight', page, `the first query loaded ${kb(bytes)}, over the budget of ${kb(SEARCH_BUDGET)}`);
+  for (const b of t.broken) fail('resources', page, b);
+  const axe = await t.tab.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }), AXE_TAGS);
+  for (const v of axe.violations) fail(`axe ${v.id}`, page, `${v.impact}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`);
+  for (const [check, problem] of await t.tab.evaluate(directionProblems)) fail(check, page, problem);
+}
+
+/** Without JavaScript, the header's search box still leads somewhere useful: the search page,
+ * listing every service of the portal. */
+async function checkSearchWithoutScript(browser, pages, portal, lang) {
+  const page = { address: `/${portal}/${lang}/search/ (no JavaScript)` };
+  const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+  try {
+    const tab = await context.newPage();
+    await tab.goto(`${BASE}/${portal}/${lang}/`, { waitUntil: 'load' });
+    await tab.fill('.search-box input', 'x');
+    await Promise.all([tab.waitForURL(/\/search\/\?q=x$/), tab.press('.search-box input', 'Enter')]);
+    const listed = await tab.evaluate(() => [...document.querySelectorAll('main section a[href*="/services/"]')].map((a) => a.pathname));
+    const services = pages.filter((p) => p.portal === portal && p.lang === lang && p.kind === 'service').map((p) => p.address);
+    const missing = services.filter((s) => !listed.includes(s));
+    if (!services.length || missing.length) fail('search-no-script', page, `the search page does not list ${missing.length ? missing.join(', ') : 'any services'}`);
+    if (!await tab.isVisible('main .notice')) fail('search-no-script', page, 'no notice that search needs JavaScript');
+  } finally {
+    await context.close();
   }
 }
 
@@ -357,7 +435,8 @@ function report(pages, weights, seconds) {
 async function main() {
   const started = Date.now();
   const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  const pages = (await sitePages(SITE)).filter((a) => ONLY.test(a)).map(describe);
+  const all = (await sitePages(SITE)).map(describe);
+  const pages = all.filter((p) => ONLY.test(p.address));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -371,6 +450,20 @@ async function main() {
     await phase('keyboard', () => pool(tabs, walked, checkKeyboard), walked.length);
     const zoomed = sample(pages).filter((p) => TEXT_ZOOM_KINDS.includes(p.kind));
     await phase('text at 200 %', () => pool(tabs, zoomed, checkTextZoom), zoomed.length);
+    if (SEARCH_CASES) {
+      const cases = JSON.parse(await readFile(SEARCH_CASES, 'utf8')).filter((c) => ONLY.test(`/${c.portal}/${c.lang}/search/`));
+      const searchWeights = [];
+      await phase('search', () => pool(tabs, cases, (t, c) => checkSearch(t, c, searchWeights)), cases.length);
+      const portals = [...new Set(cases.map((c) => c.portal))];
+      const shown = (portal, lang) => pages.some((p) => p.portal === portal && p.lang === lang);
+      for (const portal of portals) {
+        for (const lang of ['nb', 'ar'].filter((l) => shown(portal, l))) {
+          await checkSearchWithoutScript(browser, all, portal, lang).catch((e) => fail('error', { address: `/${portal}/${lang}/search/` }, String(e.message || e).split('\n')[0]));
+        }
+      }
+      searchWeights.sort((a, b) => a - b);
+      if (searchWeights.length) console.log(`  first query downloads: median ${kb(searchWeights[searchWeights.length >> 1])}, largest ${kb(searchWeights.at(-1))} (budget ${kb(SEARCH_BUDGET)})`);
+    }
     if (!process.env.TORG_ONLY) {
       const shots = await screenshots(tabs[0].tab, pages);
       console.log(`screenshots for a person to look at:\n${shots.map((f) => `  ${f}`).join('\n')}`);

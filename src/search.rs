@@ -1,0 +1,185 @@
+//! The search index: the text of each rendered page, indexed per portal with Pagefind. Pagefind
+//! keeps one index per language, with that language's stemmer, split into chunks that a phone
+//! downloads only when the reader searches; `static/search.js` in the theme queries it.
+//!
+//! Pagefind folds accents (ą → a, š → s, å → a) but not letters of their own: ł, ø, æ. Readers
+//! on a phone without a Polish or Norwegian keyboard type «spoleczna», «soknad», so the index
+//! holds the text with those letters folded too, and search.js folds the query the same way.
+//! The words folding changed are kept by position, so results show the text as written.
+
+use std::collections::BTreeMap;
+
+use pagefind::api::PagefindIndex;
+
+use crate::diagnostic::Diagnostic;
+use crate::output::Output;
+
+/// One page as the index sees it.
+#[derive(Debug)]
+pub struct Document {
+    pub url: String,
+    /// The page's language: which index it goes into.
+    pub lang: String,
+    /// The language of its text when that is not the page's (an untranslated page).
+    pub text_lang: Option<String>,
+    pub title: String,
+    /// What the results list shows above the title: the category of a service, or the kind of page.
+    pub kind: String,
+    pub text: String,
+}
+
+/// The folder below a portal that holds its index and Pagefind's search code.
+pub const BUNDLE: &str = "pagefind";
+
+/// Letters Pagefind keeps apart from their base letter, and what a reader types instead; the
+/// Arabic tatweel (a stretching stroke) is dropped. `fold` in search.js must match this.
+const FOLDS: &[(char, &str)] = &[
+    ('ł', "l"),
+    ('Ł', "L"),
+    ('ø', "o"),
+    ('Ø', "O"),
+    ('æ', "ae"),
+    ('Æ', "Ae"),
+    ('\u{0640}', ""),
+];
+
+/// The files of Pagefind's bundle that search.js uses: its search API, each language's code
+/// (`wasm.unknown` serves languages without a stemmer) and the index. Not the ready-made
+/// interfaces (they lack Lithuanian and our page's markup), not the web worker (an index this
+/// small searches faster than a worker starts).
+fn is_needed(file: &str) -> bool {
+    !(file.contains("-ui.") || file.contains("highlight") || file.contains("worker"))
+}
+
+/// The text of `<main>` in a rendered page: tags become word breaks, except inline ones, which
+/// sit inside words as often as between them.
+pub fn page_text(html: &str) -> String {
+    const INLINE: &[&str] = &[
+        "a", "abbr", "b", "bdi", "code", "em", "i", "mark", "span", "strong",
+    ];
+    let main = html
+        .find("<main")
+        .map_or(html, |start| &html[start..])
+        .split("</main>")
+        .next()
+        .unwrap_or_default();
+    let mut text = String::with_capacity(main.len() / 2);
+    for (i, part) in main.split('<').enumerate() {
+        let (tag, content) = match part.split_once('>') {
+            Some(split) if i > 0 => split,
+            _ => ("", part),
+        };
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        if i > 0 && !INLINE.contains(&name.as_str()) {
+            text.push(' ');
+        }
+        text.push_str(&html_escape::decode_html_entities(content));
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text as indexed, and the words folding changed as `position:word` pairs; positions count
+/// whitespace-separated words, as Pagefind counts them.
+fn fold(text: &str) -> (String, String) {
+    let mut folded = Vec::new();
+    let mut changed = Vec::new();
+    for (i, word) in text.split_whitespace().enumerate() {
+        let f: String = word.chars().fold(String::new(), |mut s, c| {
+            match FOLDS.iter().find(|(from, _)| *from == c) {
+                Some((_, to)) => s.push_str(to),
+                None => s.push(c),
+            }
+            s
+        });
+        if f == word || f.is_empty() {
+            folded.push(word.to_string());
+        } else {
+            changed.push(format!("{i}:{word}"));
+            folded.push(f);
+        }
+    }
+    (folded.join(" "), changed.join(" "))
+}
+
+/// Builds the index of one portal and writes it to `<slug>/pagefind/`.
+pub fn write_index<'a>(
+    slug: &str,
+    docs: impl IntoIterator<Item = &'a Document>,
+    site_dir: &std::path::Path,
+    out: &impl Output,
+) -> Result<(), Diagnostic> {
+    let failed = |e: &dyn std::fmt::Display| {
+        Diagnostic::error(
+            "search-index",
+            site_dir,
+            format!("The search index could not be built: {e}"),
+        )
+        .hint("This is a bug in torg or Pagefind; please report it with this message.")
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| failed(&e))?;
+    let files = runtime
+        .block_on(index(docs.into_iter().collect()))
+        .map_err(|e| failed(&e))?;
+    for file in files {
+        let name = file.filename.to_string_lossy().replace('\\', "/");
+        if is_needed(&name) {
+            out.write(&format!("{slug}/{BUNDLE}/{name}"), &file.contents)?;
+        }
+    }
+    Ok(())
+}
+
+async fn index(docs: Vec<&Document>) -> Result<Vec<pagefind::api::SyntheticFile>, String> {
+    let mut index = PagefindIndex::new(None).map_err(|e| e.to_string())?;
+    for doc in docs {
+        let (content, changed) = fold(&doc.text);
+        let mut meta = BTreeMap::from([
+            ("title".to_string(), doc.title.clone()),
+            ("kind".to_string(), doc.kind.clone()),
+        ]);
+        if !changed.is_empty() {
+            meta.insert("words".into(), changed);
+        }
+        if let Some(lang) = &doc.text_lang {
+            meta.insert("lang".into(), lang.clone());
+        }
+        index
+            .add_custom_record(
+                doc.url.clone(),
+                content,
+                doc.lang.clone(),
+                Some(meta),
+                None,
+                None,
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    index.get_files().await.map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn takes_the_text_of_main_with_words_kept_whole() {
+        let html = "<html><head><title>X</title></head><body><nav>Meny</nav>\
+            <main id=\"main\"><h1>Vaksi<span lang=\"nb\">ne</span></h1><p>Gratis &amp; <a href=\"/x\">enkelt</a>.</p>\
+            <ul><li>Én</li><li>To</li></ul></main><footer>Bunn</footer></body></html>";
+        assert_eq!(page_text(html), "Vaksine Gratis & enkelt. Én To");
+    }
+
+    #[test]
+    fn folds_letters_pagefind_keeps_and_remembers_the_words() {
+        let (folded, changed) = fold("Pomoc  społeczna – Søknad om Ærlig ـ بـيت");
+        assert_eq!(folded, "Pomoc spoleczna – Soknad om Aerlig ـ بيت");
+        assert_eq!(changed, "1:społeczna 3:Søknad 5:Ærlig 7:بـيت");
+    }
+}
