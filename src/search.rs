@@ -9,7 +9,10 @@
 
 use std::collections::BTreeMap;
 
-use pagefind::api::PagefindIndex;
+use std::collections::BTreeSet;
+
+use pagefind::api::{PagefindIndex, SyntheticFile};
+use rayon::prelude::*;
 
 use crate::diagnostic::Diagnostic;
 use crate::output::Output;
@@ -105,7 +108,9 @@ fn fold(text: &str) -> (String, String) {
     (folded.join(" "), changed.join(" "))
 }
 
-/// Builds the index of one portal and writes it to `<slug>/pagefind/`.
+/// Builds the index of one portal and writes it to `<slug>/pagefind/`. Pagefind keeps each
+/// language's index apart (its own files, its own line in `pagefind-entry.json`), so the languages
+/// are indexed in parallel and their bundles merged: the indexing is most of a build's time.
 pub fn write_index<'a>(
     slug: &str,
     docs: impl IntoIterator<Item = &'a Document>,
@@ -120,22 +125,56 @@ pub fn write_index<'a>(
         )
         .hint("This is a bug in torg or Pagefind; please report it with this message.")
     };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
+    let mut by_lang: BTreeMap<&str, Vec<&Document>> = BTreeMap::new();
+    for doc in docs {
+        by_lang.entry(&doc.lang).or_default().push(doc);
+    }
+    let bundles: Vec<Vec<SyntheticFile>> = by_lang
+        .into_par_iter()
+        .map(|(_, docs)| {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .build()
+                .map_err(|e| e.to_string())?;
+            runtime.block_on(index(docs))
+        })
+        .collect::<Result<_, String>>()
         .map_err(|e| failed(&e))?;
-    let files = runtime
-        .block_on(index(docs.into_iter().collect()))
-        .map_err(|e| failed(&e))?;
-    for file in files {
+    let mut entry: Option<serde_json::Value> = None;
+    let mut written = BTreeSet::new();
+    for file in bundles.into_iter().flatten() {
         let name = file.filename.to_string_lossy().replace('\\', "/");
-        if is_needed(&name) {
+        if name == ENTRY {
+            merge_entry(&mut entry, &file.contents).map_err(|e| failed(&e))?;
+        } else if is_needed(&name) && written.insert(name.clone()) {
             out.write(&format!("{slug}/{BUNDLE}/{name}"), &file.contents)?;
+        }
+    }
+    let entry = entry.map(|e| e.to_string()).unwrap_or_default();
+    out.write(&format!("{slug}/{BUNDLE}/{ENTRY}"), entry.as_bytes())
+}
+
+/// The file that lists a bundle's languages, which search.js reads first.
+const ENTRY: &str = "pagefind-entry.json";
+
+/// Adds one language's bundle entry to the portal's: the same version, one more language.
+fn merge_entry(entry: &mut Option<serde_json::Value>, bytes: &[u8]) -> Result<(), String> {
+    let next: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    match entry {
+        None => *entry = Some(next),
+        Some(merged) => {
+            let (Some(all), Some(more)) = (
+                merged["languages"].as_object_mut(),
+                next["languages"].as_object(),
+            ) else {
+                return Err(format!("unexpected {ENTRY}: {next}"));
+            };
+            all.extend(more.clone());
         }
     }
     Ok(())
 }
 
-async fn index(docs: Vec<&Document>) -> Result<Vec<pagefind::api::SyntheticFile>, String> {
+async fn index(docs: Vec<&Document>) -> Result<Vec<SyntheticFile>, String> {
     let mut index = PagefindIndex::new(None).map_err(|e| e.to_string())?;
     for doc in docs {
         let (content, changed) = fold(&doc.text);
