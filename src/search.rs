@@ -149,8 +149,13 @@ pub fn write_index<'a>(
             out.write(&format!("{slug}/{BUNDLE}/{name}"), &file.contents)?;
         }
     }
-    let entry = entry.map(|e| e.to_string()).unwrap_or_default();
-    out.write(&format!("{slug}/{BUNDLE}/{ENTRY}"), entry.as_bytes())
+    match entry {
+        Some(entry) => out.write(
+            &format!("{slug}/{BUNDLE}/{ENTRY}"),
+            entry.to_string().as_bytes(),
+        ),
+        None => Ok(()), // no pages to search (every portal has a glossary, so not in practice)
+    }
 }
 
 /// The file that lists a bundle's languages, which search.js reads first.
@@ -158,18 +163,16 @@ const ENTRY: &str = "pagefind-entry.json";
 
 /// Adds one language's bundle entry to the portal's: the same version, one more language.
 fn merge_entry(entry: &mut Option<serde_json::Value>, bytes: &[u8]) -> Result<(), String> {
-    let next: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    let mut next: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
     match entry {
         None => *entry = Some(next),
-        Some(merged) => {
-            let (Some(all), Some(more)) = (
-                merged["languages"].as_object_mut(),
-                next["languages"].as_object(),
-            ) else {
-                return Err(format!("unexpected {ENTRY}: {next}"));
-            };
-            all.extend(more.clone());
-        }
+        Some(merged) => match (
+            merged["languages"].as_object_mut(),
+            next["languages"].take(),
+        ) {
+            (Some(all), serde_json::Value::Object(more)) => all.extend(more),
+            _ => return Err(format!("unexpected {ENTRY}: {next}")),
+        },
     }
     Ok(())
 }
