@@ -12,7 +12,7 @@ use crate::content::validate::validate;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::i18n::{Language, Locales};
 use crate::output::{Output, Staging};
-use crate::render::{Portal, Theme, render_portal_list, render_site};
+use crate::render::{Portal, Theme, render_portal_list, render_site, write_index};
 use crate::search::Document;
 
 /// What a successful build produced.
@@ -22,8 +22,8 @@ pub struct Summary {
     pub pages: usize,
     /// Portals built without a base URL, whose canonical links and sitemap are root-relative.
     pub without_base_url: Vec<String>,
-    /// Each portal's pages as the search index saw them, in portal order; `torg serve` keeps them
-    /// to index a portal again after an edit without rendering every page.
+    /// Each portal's pages as the search index sees them, in portal order: for [`write_search`],
+    /// and kept by `torg serve` to index a portal again after an edit without rendering every page.
     pub search: Vec<Vec<Document>>,
 }
 
@@ -67,6 +67,7 @@ pub fn build(cfg: &BuildConfig) -> Outcome {
         .map_err(|d| vec![d])
         .and_then(|staging| {
             let summary = write(cfg, &portals, &staging)?;
+            write_search(&portals, &summary.search, &staging)?;
             staging.commit().map(|()| summary).map_err(|d| vec![d])
         });
     match written {
@@ -173,6 +174,24 @@ pub fn write(
     errors.extend(write_portal_list(cfg, portals, out).err());
     if errors.is_empty() {
         Ok(summary)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Writes each portal's search index from the pages [`write`] rendered (given in portal order).
+pub fn write_search(
+    portals: &[Portal],
+    search: &[Vec<Document>],
+    out: &impl Output,
+) -> Result<(), Vec<Diagnostic>> {
+    let errors: Vec<Diagnostic> = portals
+        .par_iter()
+        .zip(search)
+        .filter_map(|(portal, docs)| write_index(portal, docs, out).err())
+        .collect();
+    if errors.is_empty() {
+        Ok(())
     } else {
         Err(errors)
     }

@@ -161,14 +161,12 @@ pub struct Rendered {
     pub search: Vec<Document>,
 }
 
-/// Renders and writes every page of one portal in every language, its language chooser, sitemap,
-/// search index and static files.
+/// Renders and writes every page of one portal in every language, its language chooser, sitemap
+/// and static files. The search index is a step of its own ([`write_index`]), which `torg check`
+/// does not need.
 pub fn render_site(portal: &Portal, out: &impl Output) -> Result<Rendered, Vec<Diagnostic>> {
     let routes = Route::all(&portal.site);
-    let rendered = render_routes(portal, &routes, out).and_then(|r| {
-        write_index(portal, &r.search, out).map_err(|d| vec![d])?;
-        Ok(r)
-    });
+    let rendered = render_routes(portal, &routes, out);
     let extras = write_site_extras(portal, out, &routes);
     match (rendered, extras) {
         (Ok(r), Ok(())) => Ok(r),

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::build::{check_site, prepare, prepare_site, write, write_portal_list};
+use crate::build::{check_site, prepare, prepare_site, write, write_portal_list, write_search};
 use crate::config::BuildConfig;
 use crate::content::load::{load_site, what_changed};
 use crate::diagnostic::{Diagnostic, Report};
@@ -99,7 +99,10 @@ impl Preview {
                     .hint("Create content/<municipality>/site.yaml (see docs/content.md)."),
                 );
             } else {
-                match write(&self.cfg, &portals, &out) {
+                let written = write(&self.cfg, &portals, &out).and_then(|summary| {
+                    write_search(&portals, &summary.search, &out).map(|()| summary)
+                });
+                match written {
                     Ok(summary) => {
                         rendered = summary.pages;
                         errors.extend(out.prune("").err());
@@ -146,9 +149,10 @@ impl Preview {
         let routes = Route::all(&fresh.site);
         let everything = broad || routes != Route::all(&old.site);
         let rendered = if everything {
-            render_site(&fresh, out).map(|r| {
+            render_site(&fresh, out).and_then(|r| {
+                write_index(&fresh, &r.search, out).map_err(|d| vec![d])?;
                 self.search[i] = by_url(r.search);
-                r.pages
+                Ok(r.pages)
             })
         } else {
             let shown: Vec<Route> = routes
