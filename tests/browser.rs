@@ -33,7 +33,7 @@ fn bundled_portals_pass_in_a_real_browser() {
 
     let shots = repo().join("target/browser-screenshots");
     let cases = repo().join("tests/browser/search-cases.json");
-    let run = run_suite(&site, work.path(), &shots, Some(&cases));
+    let run = run_suite(&site, work.path(), &shots, Some(&cases), None);
     // Straight to the terminal, past the test harness's capture: the heaviest pages and the
     // screenshot folder are for a person to read after every run, not only after a failure.
     let _ = std::io::stderr().write_all(&run.stdout);
@@ -68,6 +68,7 @@ fn the_suite_reports_each_kind_of_problem() {
         project.dir.path(),
         &project.path("shots"),
         Some(&project.path("search-cases.json")),
+        None,
     );
     let report = text(&run.stdout);
     assert_eq!(
@@ -96,6 +97,60 @@ fn the_suite_reports_each_kind_of_problem() {
     }
 }
 
+/// Contacts at 320 px in DejaVu Sans, much wider than a phone's font: the phone number stays on one
+/// line and a long e-mail address wraps only after `@` or before a dot. A stylesheet that lets
+/// them wrap anywhere fails, so the check accepts exactly those breaks.
+#[test]
+fn contacts_wrap_only_where_a_reader_expects() {
+    let project = Project::new();
+    project.write(
+        "content/demo/services/helsestasjon.yaml",
+        "category: health\ncost: free\nmeasures: [helse/helseteam]\ncontact:\n  phone: \"+47 12 34 56 70\"\n  \
+         email: helsestasjonen.for.barn.og.unge@familiesenteret.demoby.kommune.example.org\n",
+    );
+    let theme = fs::read_to_string(repo().join("themes/default/static/torg.css")).expect("css");
+    let wide = format!("{theme}\nbody {{ font-family: \"DejaVu Sans\"; }}\n");
+    let run_with = |css: &str| {
+        project.write("content/demo/theme/static/torg.css", css);
+        let built = project.build(&[]);
+        assert!(built.status.success(), "{}", text(&built.stderr));
+        let only = "^/demo/(nb|ar)/services/helsestasjon/$";
+        let run = run_suite(
+            &project.path("public"),
+            project.dir.path(),
+            &project.path("shots"),
+            None,
+            Some(only),
+        );
+        (run.status.code(), text(&run.stdout))
+    };
+    let (code, report) = run_with(&wide);
+    assert_eq!(code, Some(0), "{report}");
+    assert!(report.contains("2 pages, 0 problem(s)"), "{report}");
+
+    let anywhere = format!(
+        "{wide}a[href^=\"mailto:\"] > span {{ white-space: normal; word-break: break-all; }}\n\
+         a[href^=\"tel:\"] {{ white-space: normal; display: inline-block; max-inline-size: 4ch; }}\n"
+    );
+    let (code, report) = run_with(&anywhere);
+    assert_eq!(code, Some(1), "{report}");
+    assert!(
+        report.contains("\"+47 12 34 56 70\" is broken over lines"),
+        "{report}"
+    );
+    let mid_word = report
+        .lines()
+        .filter(|l| {
+            l.contains("helsestasjonen.for.barn") && l.contains("is broken over lines between")
+        })
+        .filter(|l| !l.contains("between \"@\"") && !l.contains("and \".\""))
+        .count();
+    assert!(
+        mid_word > 0,
+        "no break inside a piece of the address reported:\n{report}"
+    );
+}
+
 /// One stylesheet that breaks every rule the suite checks, and weighs more than any budget.
 fn broken_css() -> String {
     let mut css = String::from(
@@ -122,7 +177,14 @@ fn broken_css() -> String {
 }
 
 /// Serves `site` with nginx and runs the suite against it; `work` holds nginx's files.
-fn run_suite(site: &Path, work: &Path, shots: &Path, search_cases: Option<&Path>) -> Output {
+/// `only` limits the suite to the addresses matching a regular expression (`TORG_ONLY`).
+fn run_suite(
+    site: &Path,
+    work: &Path,
+    shots: &Path,
+    search_cases: Option<&Path>,
+    only: Option<&str>,
+) -> Output {
     let chromium = require_program("chromium", &["/usr/bin/chromium"]);
     let node_modules = repo().join("tests/browser/node_modules");
     assert!(
@@ -134,6 +196,9 @@ fn run_suite(site: &Path, work: &Path, shots: &Path, search_cases: Option<&Path>
     let mut node = Command::new(require_program("node", &[]));
     if let Some(cases) = search_cases {
         node.env("TORG_SEARCH_CASES", cases);
+    }
+    if let Some(only) = only {
+        node.env("TORG_ONLY", only);
     }
     node.arg(repo().join("tests/browser/suite.mjs"))
         .env("TORG_BASE_URL", format!("http://127.0.0.1:{}", nginx.port))

@@ -1,17 +1,29 @@
 #!/usr/bin/env bash
-# The whole test suite, as the README and CI run it: installs what the browser tests need when it
-# is missing (nginx and Chromium from Debian, the suite's npm packages from its lockfile), then runs
-# every Rust test. Arguments go to `cargo test`.
+# The whole test suite, as the README and CI run it. Installs every Debian package the suite relies
+# on (so the result never depends on what else happens to be on the machine), the browser suite's
+# npm packages from its lockfile, then runs every Rust test binary — all of them, even after one
+# fails — and ends with one summary line. Arguments go to `cargo test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# What the tests use, and why (the README's "Browser tests" says the same):
+#   chromium               the real browser of tests/browser.rs
+#   nginx                  the real web server the built portals are served with
+#   fonts-roboto-unhinted  Roboto, the Latin font of Android phones, first in the theme's font stack
+#   fonts-noto-core        Noto Sans and Noto Naskh Arabic: Android's fonts for other Latin letters
+#                          and for Arabic; without them Arabic falls back to whatever is installed
+#   fonts-dejavu-core      a wide font the contact-wrapping test forces on pages, to prove
+#                          addresses never break mid-word whatever the font
+packages=(chromium nginx fonts-roboto-unhinted fonts-noto-core fonts-dejavu-core)
+# Node.js runs the browser suite; any Node.js 18 or later will do, so one already there is kept.
+command -v node >/dev/null || packages+=(nodejs npm)
+
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
 missing=()
-command -v chromium >/dev/null || missing+=(chromium)
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
-command -v node >/dev/null || missing+=(nodejs npm)
+for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
-    echo "error: the browser tests need ${missing[*]}; install them with" >&2
+    echo "error: the tests need ${missing[*]}; install them with" >&2
     echo "  sudo apt-get install ${missing[*]}" >&2
     exit 1
   fi
@@ -25,4 +37,27 @@ if [ ! tests/browser/node_modules/.package-lock.json -nt tests/browser/package-l
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-exec cargo test --locked "$@"
+# Every test binary runs even when an earlier one fails; the summary lists what failed.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+cargo test --locked --no-fail-fast "$@" 2>&1 | tee "$log" || status=$?
+awk -v status="$status" '
+  /^     Running / { binary = $2 }
+  /^test .* \.\.\. FAILED$/ { failed_tests = failed_tests "\n  " binary ": " $2 }
+  /^test result: / {
+    for (i = 1; i <= NF; i++) {
+      if ($(i + 1) ~ /^passed;?$/) passed += $i
+      if ($(i + 1) ~ /^failed;?$/) failed += $i
+      if ($(i + 1) ~ /^ignored;?$/) ignored += $i
+    }
+    binaries++
+  }
+  END {
+    print ""
+    printf "%d test binaries ran; %d ignored\n", binaries, ignored
+    if (failed_tests != "") print "failed:" failed_tests
+    if (status != 0 && failed == 0) print "cargo test failed before every test could run (see above)"
+    printf "summary: %d passed, %d failed\n", passed, failed
+  }' "$log"
+exit "$status"

@@ -391,7 +391,7 @@ struct HoursRow {
 #[derive(Serialize)]
 pub struct ContactView {
     phone: Option<Href>,
-    email: Option<Href>,
+    email: Option<Email>,
     address: Option<Href>,
     web: Option<Href>,
 }
@@ -400,6 +400,29 @@ pub struct ContactView {
 struct Href {
     text: String,
     href: String,
+}
+
+/// An e-mail address in the pieces a narrow screen may wrap it into.
+#[derive(Serialize)]
+struct Email {
+    href: String,
+    parts: Vec<String>,
+}
+
+/// Splits an address after `@` and before each dot, the only places a reader expects it to wrap
+/// (`postmottak@` `nittedal` `.kommune` `.no`); the theme keeps each piece whole.
+fn email_parts(address: &str) -> Vec<String> {
+    let mut parts = vec![String::new()];
+    for c in address.chars() {
+        let piece_ends = parts.last().is_some_and(|p| p.ends_with('@'));
+        if (c == '.' || piece_ends) && parts.last().is_some_and(|p| !p.is_empty()) {
+            parts.push(String::new());
+        }
+        if let Some(p) = parts.last_mut() {
+            p.push(c);
+        }
+    }
+    parts
 }
 
 fn contact_view(lang: &Language, c: &Contact) -> ContactView {
@@ -413,9 +436,9 @@ fn contact_view(lang: &Language, c: &Contact) -> ContactView {
                     .collect::<String>()
             ),
         }),
-        email: c.email.as_ref().map(|e| Href {
-            text: e.clone(),
+        email: c.email.as_ref().map(|e| Email {
             href: format!("mailto:{e}"),
+            parts: email_parts(e),
         }),
         address: c.address.as_ref().map(|a| Href {
             text: lang.format(
@@ -875,5 +898,20 @@ pub fn search_kind(scope: &Scope, route: &Route) -> Option<String> {
         Route::Glossary => Some(lang.text("nav-glossary")),
         Route::Page(_) => Some(lang.text("footer-label")),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::email_parts;
+
+    #[test]
+    fn e_mail_addresses_wrap_only_after_the_at_sign_and_before_dots() {
+        assert_eq!(
+            email_parts("postmottak@nittedal.kommune.no"),
+            ["postmottak@", "nittedal", ".kommune", ".no"]
+        );
+        assert_eq!(email_parts("a.b@c"), ["a", ".b@", "c"]);
+        assert_eq!(email_parts(".x@.y"), [".x@", ".y"]);
     }
 }
