@@ -14,8 +14,9 @@ cd "$(dirname "$0")/.."
 #                          and for Arabic; without them Arabic falls back to whatever is installed
 #   fonts-dejavu-core      a wide font the contact-wrapping test forces on pages, to prove
 #                          addresses never break mid-word whatever the font
-packages=(chromium nginx fonts-roboto-unhinted fonts-noto-core fonts-dejavu-core)
-# Node.js runs the browser suite; any Node.js 18 or later will do, so one already there is kept.
+#   procps                 `kill`, with which tests/serve.rs stops `torg serve` as Ctrl-C would
+packages=(chromium nginx fonts-roboto-unhinted fonts-noto-core fonts-dejavu-core procps)
+# Node.js runs the browser suite; one already installed is kept.
 command -v node >/dev/null || packages+=(nodejs npm)
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
