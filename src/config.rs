@@ -148,7 +148,7 @@ fn replaces_guarded(guarded: &[(String, PathBuf)], out: &Path) -> Option<String>
 fn inside_source(sources: &[(String, PathBuf)], out: &Path) -> Option<String> {
     let (what, _) = sources.iter().find(|(_, folder)| out.starts_with(folder))?;
     Some(format!(
-        "is inside {what}, so the next build would read the pages as sources."
+        "is inside {what}, so the next build would mistake the built pages for your own files."
     ))
 }
 
