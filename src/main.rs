@@ -87,7 +87,8 @@ struct TranslationsArgs {
 struct BuildArgs {
     #[command(flatten)]
     source: SourceArgs,
-    /// Output folder; replaced as a whole only when the build succeeds.
+    /// Output folder: new, empty, or one torg wrote; replaced as a whole only when the build
+    /// succeeds.
     #[arg(long, default_value = "public")]
     out: PathBuf,
 }
