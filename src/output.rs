@@ -1,6 +1,7 @@
 //! The gates every output file goes through. `torg build` writes into a staging folder next to
 //! the output, swapped into place only when the whole build succeeded, so a failed build leaves the
-//! old site intact. `torg serve` writes in place, and only files whose bytes changed.
+//! old site intact. `torg serve` writes in place, and only files whose bytes changed. Both mark
+//! the folder as theirs ([`MARKER`]): a folder without the mark is never replaced or pruned.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -99,12 +100,20 @@ impl Staging {
 /// at the same time into the same folder loses its staging folder and fails, output untouched.
 fn sweep(parent: &Path, prefix: &str) {
     for entry in fs::read_dir(parent).into_iter().flatten().flatten() {
-        let leftover = entry.file_name().to_string_lossy().starts_with(prefix)
+        let leftover = is_staging_name(&entry.file_name().to_string_lossy(), prefix)
             && entry.path().join(MARKER).is_file();
         if leftover {
             let _ = fs::remove_dir_all(entry.path());
         }
     }
+}
+
+/// `<prefix><pid>` or `<prefix><pid>.old`, the names [`Staging`] gives its folders.
+fn is_staging_name(name: &str, prefix: &str) -> bool {
+    let pid = name
+        .strip_prefix(prefix)
+        .map(|rest| rest.trim_end_matches(".old"));
+    pid.is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
 }
 
 impl Output for Staging {
@@ -286,13 +295,22 @@ mod tests {
         let theirs = tmp.path().join(".public.staging-notes");
         fs::create_dir(&theirs).unwrap();
         fs::write(theirs.join("keep.txt"), "keep").unwrap();
+        claim(&tmp.path().join(".public.staging-x.staging-3")).unwrap();
         Staging::new(&checked(&out)).unwrap().commit().unwrap();
         let mut left: Vec<String> = fs::read_dir(tmp.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
             .collect();
         left.sort();
-        assert_eq!(left, [".public.staging-notes", "public"]);
+        assert_eq!(
+            left,
+            [
+                ".public.staging-notes",
+                ".public.staging-x.staging-3",
+                "public"
+            ],
+            "only this output's staging folders, only with the mark"
+        );
     }
 
     #[test]

@@ -726,6 +726,21 @@ fn output_folders_that_would_swallow_the_project_are_refused() {
     );
 }
 
+/// A build killed mid-way (Ctrl-C) leaves its staging folder; the next build removes it.
+#[test]
+fn a_killed_builds_staging_folder_is_removed_by_the_next() {
+    let p = Project::new();
+    p.write(".public.staging-999999/.torg-output", "Written by torg\n");
+    p.write(".public.staging-999999/demo/index.html", "half built");
+    assert_ok(&p.build(&[]));
+    let mut names: Vec<String> = fs::read_dir(p.dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["content", "public"]);
+}
+
 /// An output folder is replaced only when torg wrote it (its marker file) or it is empty.
 #[test]
 fn only_empty_folders_and_torgs_own_output_are_replaced() {
