@@ -116,6 +116,8 @@ fn is_staging_name(name: &str, prefix: &str) -> bool {
     pid.is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// Files are written directly, not through a temporary file as [`InPlace`] does: nothing reads
+/// the staging folder before the swap, and a failed build discards it.
 impl Output for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         write_file(&self.dir.join(rel), bytes)

@@ -145,6 +145,7 @@ fn inside(root: &Path, file: &Path) -> Option<PathBuf> {
     }
 }
 
+/// Only regular files are served; a missing path, or a socket or device, is not found.
 fn found(path: PathBuf) -> Resolved {
     if path.is_file() {
         Resolved::File(path)
