@@ -118,6 +118,7 @@ pub fn check_out_dir(cfg: &BuildConfig) -> Result<OutDir, Diagnostic> {
     let shown = shown(&cfg.out, &out);
     let guarded = guarded(cfg)?;
     let problem = replaces_guarded(&guarded, &out)
+        // The source folders, without the folder torg runs in, which holds `public/` itself.
         .or_else(|| inside_source(&guarded[..3], &out))
         .or_else(|| not_a_folder(&out));
     if let Some(problem) = problem {
@@ -177,7 +178,7 @@ fn not_a_folder(out: &Path) -> Option<String> {
 /// The folders an output folder must never replace: the three source folders first (the
 /// only ones it may not lie inside either), then the folder torg runs in.
 fn guarded(cfg: &BuildConfig) -> Result<[(String, PathBuf); 4], Diagnostic> {
-    let cwd = std::env::current_dir()
+    let cwd = real_path(Path::new("."))
         .map_err(|e| refusal(cfg, &format!("The current folder cannot be read: {e}.")))?;
     let named = |what: &str, p: &Path| {
         (
