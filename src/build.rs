@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::config::{BuildConfig, Urls, check_out_dir};
+use crate::config::{BuildConfig, OutDir, Urls};
 use crate::content::load::{load_sites, site_dirs};
 use crate::content::model::Site;
 use crate::content::validate::validate;
@@ -47,15 +47,10 @@ pub fn unknown_sites(names: &[String], content: &std::path::Path) -> Vec<String>
         .collect()
 }
 
-pub fn build(cfg: &BuildConfig) -> Outcome {
+/// Builds every portal into `out`, which [`check_out_dir`](crate::config::check_out_dir) found
+/// safe to replace; it is replaced only when every page succeeded.
+pub fn build(cfg: &BuildConfig, out: &OutDir) -> Outcome {
     let mut report = Report::default();
-    if let Err(d) = check_out_dir(cfg) {
-        report.push(d);
-        return Outcome {
-            report,
-            summary: None,
-        };
-    }
     let portals = check(cfg, &mut report);
     if report.is_fatal(cfg.strict) {
         return Outcome {
@@ -63,13 +58,11 @@ pub fn build(cfg: &BuildConfig) -> Outcome {
             summary: None,
         };
     }
-    let written = Staging::new(&cfg.out)
-        .map_err(|d| vec![d])
-        .and_then(|staging| {
-            let summary = write(cfg, &portals, &staging)?;
-            write_search(&portals, &summary.search, &staging)?;
-            staging.commit().map(|()| summary).map_err(|d| vec![d])
-        });
+    let written = Staging::new(out).map_err(|d| vec![d]).and_then(|staging| {
+        let summary = write(cfg, &portals, &staging)?;
+        write_search(&portals, &summary.search, &staging)?;
+        staging.commit().map(|()| summary).map_err(|d| vec![d])
+    });
     match written {
         Ok(summary) => Outcome {
             report,

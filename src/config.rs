@@ -1,9 +1,10 @@
 //! Build configuration: which folders to read and write, and where the output will be published.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use crate::content::model::Site;
 use crate::diagnostic::Diagnostic;
+use crate::output::MARKER;
 
 /// What one `torg build` run reads and writes.
 #[derive(Debug, Clone)]
@@ -92,18 +93,247 @@ fn with_slash(s: &str) -> String {
     }
 }
 
-/// Refuses output folders whose replacement would destroy the project.
-pub fn check_out_dir(cfg: &BuildConfig) -> Result<(), Diagnostic> {
-    let out = absolute(&cfg.out);
-    let protected = [&cfg.content, &cfg.themes, &cfg.locales].map(|p| absolute(p));
-    let cwd = std::env::current_dir().unwrap_or_default();
-    if out.parent().is_none() || out == cwd || protected.iter().any(|p| p.starts_with(&out)) {
-        return Err(Diagnostic::error("usage", &cfg.out, "This output folder would contain the project's own files, and a build replaces the whole output folder.")
-            .hint("Choose a separate folder such as public/."));
+/// An output folder that [`check_out_dir`] found safe to replace, with `.`, `..` and symlinks
+/// resolved: the staging folder and the swap act on the real folder, never on a link to it.
+#[derive(Debug, Clone)]
+pub struct OutDir(PathBuf);
+
+impl OutDir {
+    pub fn path(&self) -> &Path {
+        &self.0
     }
-    Ok(())
 }
 
-fn absolute(p: &Path) -> PathBuf {
-    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+/// Refuses output folders whose replacement would destroy something: the project or one of its
+/// source folders, a file, or a folder torg did not write. `torg build` and `torg serve` both
+/// call it before writing anything, since both replace or prune the whole folder.
+pub fn check_out_dir(cfg: &BuildConfig) -> Result<OutDir, Diagnostic> {
+    let out = real_path(&cfg.out).map_err(|e| {
+        let name = cfg.out.display();
+        refusal(
+            cfg,
+            &format!("`{name}` cannot be used as the output folder: {e}."),
+        )
+    })?;
+    let shown = shown(&cfg.out, &out);
+    let guarded = guarded(cfg)?;
+    let problem = replaces_guarded(&guarded, &out)
+        // The source folders, without the folder torg runs in, which holds `public/` itself.
+        .or_else(|| inside_source(&guarded[..3], &out))
+        .or_else(|| not_a_folder(&out));
+    if let Some(problem) = problem {
+        return Err(refusal(
+            cfg,
+            &format!("The output folder {shown} {problem}"),
+        ));
+    }
+    if !is_empty_or_ours(&out) {
+        return Err(refusal(cfg, &format!("The folder {shown} already holds files that torg did not write (it has no {MARKER} file). torg replaces its output folder as a whole, so they would be deleted."))
+            .hint("Delete it yourself or choose another folder, such as public/."));
+    }
+    Ok(OutDir(out))
+}
+
+/// Whether `out` is one of the guarded folders or a folder around one; the exact match is
+/// named first, since it is the clearer explanation.
+fn replaces_guarded(guarded: &[(String, PathBuf)], out: &Path) -> Option<String> {
+    let same = guarded.iter().find(|(_, folder)| folder == out);
+    let (what, folder) = same.or_else(|| guarded.iter().find(|(_, f)| f.starts_with(out)))?;
+    let relation = if folder == out { "is" } else { "contains" };
+    Some(format!(
+        "{relation} {what}. A build replaces the whole output folder, so this would delete your project's files."
+    ))
+}
+
+/// Whether `out` lies inside a source folder, where the next build would read it back.
+fn inside_source(sources: &[(String, PathBuf)], out: &Path) -> Option<String> {
+    let (what, _) = sources.iter().find(|(_, folder)| out.starts_with(folder))?;
+    Some(format!(
+        "is inside {what}, so the next build would mistake the built pages for your own files."
+    ))
+}
+
+/// Whether the first part of `out` that exists is something other than a folder: a file, or a
+/// link to nothing. A build would replace it, or fail to create the folder below it.
+fn not_a_folder(out: &Path) -> Option<String> {
+    let existing = out.ancestors().find(|a| a.symlink_metadata().is_ok())?;
+    if existing.is_dir() {
+        return None;
+    }
+    let what = if existing.is_symlink() {
+        "a link to nothing"
+    } else {
+        "a file"
+    };
+    Some(if existing == out {
+        format!("is {what}, not a folder; a build would replace it.")
+    } else {
+        format!(
+            "cannot be made, because `{}` is {what}, not a folder.",
+            existing.display()
+        )
+    })
+}
+
+/// The folders an output folder must never replace: the three source folders first (the
+/// only ones it may not lie inside either), then the folder torg runs in.
+fn guarded(cfg: &BuildConfig) -> Result<[(String, PathBuf); 4], Diagnostic> {
+    let cwd = real_path(Path::new("."))
+        .map_err(|e| refusal(cfg, &format!("The current folder cannot be read: {e}.")))?;
+    let named = |what: &str, p: &Path| {
+        (
+            format!("{what} `{}`", p.display()),
+            real_path(p).unwrap_or_else(|_| p.to_path_buf()),
+        )
+    };
+    Ok([
+        named("the content folder", &cfg.content),
+        named("the themes folder", &cfg.themes),
+        named("the locales folder", &cfg.locales),
+        ("the folder torg runs in".to_string(), cwd),
+    ])
+}
+
+/// A usage error about `--out`, with the usual way out.
+fn refusal(cfg: &BuildConfig, message: &str) -> Diagnostic {
+    Diagnostic::error("usage", &cfg.out, message)
+        .hint("Choose a folder of its own for the output, such as public/.")
+}
+
+/// `` `../x` `` as given, and where it really is when that differs, so a reader sees what `..`
+/// or a link led to.
+fn shown(given: &Path, real: &Path) -> String {
+    if given == real {
+        format!("`{}`", given.display())
+    } else {
+        format!("`{}` ({})", given.display(), real.display())
+    }
+}
+
+/// A folder that does not exist yet, is empty, or carries torg's marker may be replaced.
+fn is_empty_or_ours(out: &Path) -> bool {
+    match std::fs::read_dir(out) {
+        Ok(mut entries) => entries.next().is_none() || out.join(MARKER).is_file(),
+        Err(_) => !out.exists(),
+    }
+}
+
+/// The path the file system will reach: absolute, with `.`, `..` and symlinks resolved, also
+/// below the part that exists (resolved by its nearest existing ancestor, the rest appended).
+fn real_path(path: &Path) -> std::io::Result<PathBuf> {
+    let mut real = PathBuf::new();
+    for part in std::path::absolute(path)?.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                real.pop();
+            }
+            other => {
+                real.push(other);
+                if let Ok(resolved) = real.canonicalize() {
+                    real = resolved;
+                }
+            }
+        }
+    }
+    Ok(real)
+}
+
+#[cfg(test)]
+impl BuildConfig {
+    /// The command line's defaults with these folders, for tests.
+    pub(crate) fn for_test(content: &Path, out: &Path) -> BuildConfig {
+        BuildConfig {
+            content: content.to_path_buf(),
+            out: out.to_path_buf(),
+            themes: content.with_file_name("themes"),
+            locales: content.with_file_name("locales"),
+            sites: Vec::new(),
+            strict: false,
+            base_url: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    #[test]
+    fn real_path_resolves_dots_and_links_below_what_exists() {
+        let tmp = tempfile::tempdir().unwrap();
+        let real = tmp.path().canonicalize().unwrap();
+        fs::create_dir(real.join("a")).unwrap();
+        std::os::unix::fs::symlink(real.join("a"), real.join("link")).unwrap();
+        let p = real_path(&real.join("link/./new/../x/y")).unwrap();
+        assert_eq!(p, real.join("a/x/y"));
+        assert_eq!(real_path(&real.join("a/..")).unwrap(), real);
+    }
+
+    #[test]
+    fn outputs_that_would_replace_the_project_are_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let project = tmp.path().canonicalize().unwrap().join("project");
+        for dir in ["content/demo", "themes", "locales", "mine"] {
+            fs::create_dir_all(project.join(dir)).unwrap();
+        }
+        fs::write(project.join("mine/notes.txt"), "keep").unwrap();
+        fs::write(project.join("out.txt"), "keep").unwrap();
+        std::os::unix::fs::symlink(&project, project.join("up")).unwrap();
+        std::os::unix::fs::symlink(project.join("nowhere"), project.join("dangling")).unwrap();
+        let check =
+            |out: &Path| check_out_dir(&BuildConfig::for_test(&project.join("content"), out));
+        let refused = |out: PathBuf, words: &str| {
+            let d = check(&out).expect_err(&out.display().to_string());
+            assert_eq!(d.code, "usage");
+            assert!(
+                d.message.contains(words),
+                "{}: {}",
+                out.display(),
+                d.message
+            );
+        };
+        refused(project.clone(), "contains the content folder");
+        refused(project.join("content/demo/.."), "is the content folder");
+        refused(project.join("themes"), "is the themes folder");
+        refused(project.join("locales/nb"), "is inside the locales folder");
+        refused(project.join("up/content/x"), "is inside the content folder");
+        refused(project.join("up"), "contains the content folder");
+        refused(project.join("out.txt"), "is a file, not a folder");
+        refused(project.join("out.txt/public"), "is a file, not a folder");
+        refused(project.join("dangling"), "is a link to nothing");
+        refused(PathBuf::from("."), "is the folder torg runs in");
+        refused(PathBuf::from(".."), "contains the folder torg runs in");
+        let d = check(&project.join("mine")).unwrap_err();
+        assert!(
+            d.message.contains("files that torg did not write"),
+            "{}",
+            d.message
+        );
+        assert!(d.hint.contains("Delete it yourself"), "{}", d.hint);
+        assert_eq!(
+            fs::read_to_string(project.join("mine/notes.txt")).unwrap(),
+            "keep"
+        );
+    }
+
+    #[test]
+    fn new_empty_and_own_output_folders_may_be_replaced() {
+        let tmp = tempfile::tempdir().unwrap();
+        let project = tmp.path().canonicalize().unwrap();
+        let content = project.join("content");
+        let check = |out: &Path| check_out_dir(&BuildConfig::for_test(&content, out));
+        assert_eq!(
+            check(&project.join("new/public")).unwrap().path(),
+            project.join("new/public")
+        );
+        fs::create_dir(project.join("empty")).unwrap();
+        assert!(check(&project.join("empty")).is_ok());
+        fs::create_dir(project.join("ours")).unwrap();
+        fs::write(project.join("ours/index.html"), "old").unwrap();
+        assert!(check(&project.join("ours")).is_err());
+        crate::output::claim(&project.join("ours")).unwrap();
+        assert!(check(&project.join("ours")).is_ok());
+    }
 }

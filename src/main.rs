@@ -14,7 +14,7 @@ use torg::build;
 use torg::check::{
     Freshness, LinkStatus, check_external, check_freshness, check_rendered_links, report_external,
 };
-use torg::config::BuildConfig;
+use torg::config::{BuildConfig, OutDir, check_out_dir};
 use torg::content::source::stamp;
 use torg::content::validate as translations;
 use torg::content::validate::ExternalLink;
@@ -87,7 +87,8 @@ struct TranslationsArgs {
 struct BuildArgs {
     #[command(flatten)]
     source: SourceArgs,
-    /// Output folder; replaced as a whole only when the build succeeds.
+    /// Output folder: new, empty, or one torg wrote; replaced as a whole only when the build
+    /// succeeds.
     #[arg(long, default_value = "public")]
     out: PathBuf,
 }
@@ -154,25 +155,45 @@ fn main() -> ExitCode {
             let (cfg, format) = args.source.into_config(PathBuf::from("public"));
             run_translations(&cfg, format, &args.mark)
         }
-        Command::Serve(args) => run_serve(ServeConfig {
-            build: args.build.source.into_config(args.build.out).0,
-            bind: args.bind,
-            port: args.port,
-        }),
+        Command::Serve(args) => {
+            let (build, format) = args.build.source.into_config(args.build.out);
+            let cfg = ServeConfig {
+                build,
+                bind: args.bind,
+                port: args.port,
+            };
+            run_serve(cfg, format)
+        }
     }
 }
 
-fn run_serve(cfg: ServeConfig) -> ExitCode {
+fn run_serve(cfg: ServeConfig, format: Format) -> ExitCode {
     if let Some(code) = refuse_unknown_sites(&cfg.build) {
         return code;
     }
-    match serve(cfg) {
+    let out = match checked_out_dir(&cfg.build, format) {
+        Ok(out) => out,
+        Err(code) => return code,
+    };
+    match serve(cfg, out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(d) => {
             eprintln!("{d}");
             ExitCode::from(1)
         }
     }
+}
+
+/// An output folder that replacing would destroy something is a usage error, refused before
+/// anything is read or written.
+fn checked_out_dir(cfg: &BuildConfig, format: Format) -> Result<OutDir, ExitCode> {
+    check_out_dir(cfg).map_err(|d| {
+        let mut report = Report::default();
+        report.push(d);
+        emit(&report, format, cfg);
+        eprintln!("nothing was built; {} was not changed", cfg.out.display());
+        ExitCode::from(2)
+    })
 }
 
 /// `--site` names that are not portals are usage errors.
@@ -349,8 +370,12 @@ fn run_build(cfg: BuildConfig, format: Format) -> ExitCode {
     if let Some(code) = refuse_unknown_sites(&cfg) {
         return code;
     }
+    let out = match checked_out_dir(&cfg, format) {
+        Ok(out) => out,
+        Err(code) => return code,
+    };
     let started = Instant::now();
-    let outcome = build::build(&cfg);
+    let outcome = build::build(&cfg, &out);
     let report = &outcome.report;
     emit(report, format, &cfg);
     let (errors, warnings) = (

@@ -1,15 +1,18 @@
 //! The gates every output file goes through. `torg build` writes into a staging folder next to
 //! the output, swapped into place only when the whole build succeeded, so a failed build leaves the
-//! old site intact. `torg serve` writes in place, and only files whose bytes changed.
+//! old site intact. `torg serve` writes in place, and only files whose bytes changed. Both mark
+//! the folder as theirs ([`MARKER`]): a folder without the mark is never replaced or pruned.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use walkdir::WalkDir;
 
+use crate::config::OutDir;
 use crate::diagnostic::Diagnostic;
 
 /// Where rendered files go; `rel` is a path with `/` below the output folder.
@@ -22,6 +25,19 @@ pub trait Output: Sync {
     }
 }
 
+/// The file that marks a folder as torg's output, so that a later build or preview may replace
+/// it; a folder without it is never emptied. It is published with the site (docs/nginx/torg.conf
+/// serves it like any other file), which is harmless: it holds one line saying torg wrote the
+/// folder, nothing about the server or the content.
+pub const MARKER: &str = ".torg-output";
+const MARKER_TEXT: &str =
+    "Written by torg: torg build and torg serve replace this folder as a whole.\n";
+
+/// Marks `dir` as torg's output; done first, before any page is written into it.
+pub fn claim(dir: &Path) -> Result<(), Diagnostic> {
+    write_file(&dir.join(MARKER), MARKER_TEXT.as_bytes())
+}
+
 /// A half-built output folder; removed on drop unless committed.
 pub struct Staging {
     dir: PathBuf,
@@ -30,29 +46,32 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Creates `.<out>.staging-<pid>` beside `out`, on the same file system so the swap is a rename.
-    pub fn new(out: &Path) -> Result<Staging, Diagnostic> {
-        let name = out
-            .file_name()
-            .map_or("public".into(), |n| n.to_string_lossy().to_string());
-        let parent = out
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+    /// Creates `.<out>.staging-<pid>` beside the checked output folder, on the same file system
+    /// so the swap is a rename, and removes what killed runs left there.
+    pub fn new(out: &OutDir) -> Result<Staging, Diagnostic> {
+        let out = out.path();
+        let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else {
+            return Err(Diagnostic::error(
+                "usage",
+                out,
+                "The output folder cannot be the root of the file system.",
+            ));
+        };
         fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
-        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
-        if dir.exists() {
-            fs::remove_dir_all(&dir).map_err(|e| io_error(&dir, &e))?;
-        }
+        let prefix = format!(".{}.staging-", name.to_string_lossy());
+        sweep(parent, &prefix);
+        let dir = parent.join(format!("{prefix}{}", std::process::id()));
         fs::create_dir(&dir).map_err(|e| io_error(&dir, &e))?;
-        Ok(Staging {
+        let staging = Staging {
             dir,
             out: out.to_path_buf(),
             committed: false,
-        })
+        };
+        claim(&staging.dir)?;
+        Ok(staging)
     }
 
-    /// Replaces the output folder with the staged one.
+    /// Replaces the output folder (empty or torg's own, as [`OutDir`] checked) with the staged one.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         let old = self.dir.with_file_name(format!(
             "{}.old",
@@ -76,6 +95,29 @@ impl Staging {
     }
 }
 
+/// Removes the folders beside the output whose names start with `prefix` and that carry the
+/// marker: staging folders of runs that were killed before they could clean up. A build running
+/// at the same time into the same folder loses its staging folder and fails, output untouched.
+fn sweep(parent: &Path, prefix: &str) {
+    for entry in fs::read_dir(parent).into_iter().flatten().flatten() {
+        let leftover = is_staging_name(&entry.file_name().to_string_lossy(), prefix)
+            && entry.path().join(MARKER).is_file();
+        if leftover {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// `<prefix><pid>` or `<prefix><pid>.old`, the names [`Staging`] gives its folders.
+fn is_staging_name(name: &str, prefix: &str) -> bool {
+    let pid = name
+        .strip_prefix(prefix)
+        .map(|rest| rest.trim_end_matches(".old"));
+    pid.is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Files are written directly, not through a temporary file as [`InPlace`] does: nothing reads
+/// the staging folder before the swap, and a failed build discards it.
 impl Output for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         write_file(&self.dir.join(rel), bytes)
@@ -83,20 +125,38 @@ impl Output for Staging {
 }
 
 /// Writes straight into the output folder, skipping files whose bytes are already there, and
-/// remembers what it was given so files of deleted pages can be pruned.
+/// remembers what it was given so files of deleted pages can be pruned. The preview's server
+/// reads the same folder meanwhile, so every file is replaced whole (see [`InPlace::replace`]).
 pub struct InPlace {
     dir: PathBuf,
     given: Mutex<BTreeSet<String>>,
     written: Mutex<Vec<String>>,
+    /// Numbers the temporary files of [`InPlace::replace`], unique within this process.
+    next_temp: AtomicUsize,
 }
 
 impl InPlace {
+    /// A gate into `dir`, which [`claim`] marked; the marker counts as given, so it is never pruned.
     pub fn new(dir: &Path) -> InPlace {
         InPlace {
             dir: dir.to_path_buf(),
-            given: Mutex::default(),
+            given: Mutex::new(BTreeSet::from([MARKER.to_string()])),
             written: Mutex::default(),
+            next_temp: AtomicUsize::new(0),
         }
+    }
+
+    /// Writes a temporary file beside `path` and renames it over `path`: a request during a
+    /// rebuild gets the old page or the new one, never an empty or half-written one.
+    fn replace(&self, path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let n = self.next_temp.fetch_add(1, Ordering::Relaxed);
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let temp = path.with_file_name(format!(".{name}.{}-{n}.tmp", std::process::id()));
+        write_file(&temp, bytes)?;
+        fs::rename(&temp, path).map_err(|e| {
+            let _ = fs::remove_file(&temp);
+            io_error(path, &e)
+        })
     }
 
     /// The files whose bytes changed, sorted.
@@ -141,7 +201,7 @@ impl Output for InPlace {
         if fs::read(&path).is_ok_and(|old| old == bytes) {
             return Ok(());
         }
-        write_file(&path, bytes)?;
+        self.replace(&path, bytes)?;
         if let Ok(mut written) = self.written.lock() {
             written.push(rel.to_string());
         }
@@ -196,14 +256,20 @@ fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
 mod tests {
     use super::*;
 
+    /// `out` as `torg build --out` would accept it.
+    fn checked(out: &Path) -> OutDir {
+        let content = out.with_file_name("content");
+        crate::config::check_out_dir(&crate::config::BuildConfig::for_test(&content, out)).unwrap()
+    }
+
     #[test]
     fn uncommitted_staging_leaves_output_untouched() {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("public");
-        fs::create_dir(&out).unwrap();
+        claim(&out).unwrap();
         fs::write(out.join("old.html"), "old").unwrap();
         {
-            let s = Staging::new(&out).unwrap();
+            let s = Staging::new(&checked(&out)).unwrap();
             s.write("a/new.html", b"new").unwrap();
         }
         assert_eq!(fs::read_to_string(out.join("old.html")).unwrap(), "old");
@@ -212,12 +278,77 @@ mod tests {
             1,
             "staging folder removed"
         );
-        let s = Staging::new(&out).unwrap();
+        let s = Staging::new(&checked(&out)).unwrap();
         s.write("a/new.html", b"new").unwrap();
         s.commit().unwrap();
         assert!(!out.join("old.html").exists());
         assert_eq!(fs::read_to_string(out.join("a/new.html")).unwrap(), "new");
+        assert!(out.join(MARKER).is_file(), "the new output is marked too");
         assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn staging_removes_what_killed_runs_left_and_nothing_else() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        for left in [".public.staging-1", ".public.staging-2.old"] {
+            claim(&tmp.path().join(left)).unwrap();
+        }
+        let theirs = tmp.path().join(".public.staging-notes");
+        fs::create_dir(&theirs).unwrap();
+        fs::write(theirs.join("keep.txt"), "keep").unwrap();
+        claim(&tmp.path().join(".public.staging-x.staging-3")).unwrap();
+        Staging::new(&checked(&out)).unwrap().commit().unwrap();
+        let mut left: Vec<String> = fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".public.staging-notes",
+                ".public.staging-x.staging-3",
+                "public"
+            ],
+            "only this output's staging folders, only with the mark"
+        );
+    }
+
+    #[test]
+    fn in_place_readers_see_the_old_file_or_the_new_never_a_part() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = InPlace::new(tmp.path());
+        let path = tmp.path().join("page.html");
+        let (a, b) = (vec![b'a'; 200_000], vec![b'b'; 200_000]);
+        out.write("page.html", &a).unwrap();
+        let done = std::sync::atomic::AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            let reader = scope.spawn(|| {
+                let mut reads = 0;
+                while !done.load(Ordering::Relaxed) {
+                    let seen = fs::read(&path).unwrap();
+                    assert!(
+                        seen == a || seen == b,
+                        "read {} bytes mid-write",
+                        seen.len()
+                    );
+                    reads += 1;
+                }
+                reads
+            });
+            for i in 0..200 {
+                out.write("page.html", if i % 2 == 0 { &b } else { &a })
+                    .unwrap();
+            }
+            done.store(true, Ordering::Relaxed);
+            assert!(reader.join().unwrap() > 0);
+        });
+        let names: Vec<_> = fs::read_dir(tmp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["page.html"], "no temporary file left");
     }
 
     #[test]
@@ -230,10 +361,13 @@ mod tests {
         out.write("a/same.html", b"same").unwrap();
         out.write("a/new.html", b"new").unwrap();
         assert_eq!(out.written(), vec!["a/new.html".to_string()]);
+        claim(tmp.path()).unwrap();
         fs::create_dir_all(tmp.path().join("a/deleted-page")).unwrap();
         fs::write(tmp.path().join("a/deleted-page/index.html"), "old").unwrap();
         assert_eq!(out.prune("a").unwrap(), 2);
         assert!(!tmp.path().join("a/gone.html").exists());
+        assert_eq!(out.prune("").unwrap(), 0, "the marker is never pruned");
+        assert!(tmp.path().join(MARKER).is_file());
         assert!(
             !tmp.path().join("a/deleted-page").exists(),
             "emptied folders go too"

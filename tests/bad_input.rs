@@ -145,12 +145,18 @@ fn break_project(case: &Case, case_dir: &Path, dir: &Path) {
     }
 }
 
-/// The console output with what differs between runs (the temporary folder, timings) masked.
+/// The console output with what differs between runs (the temporary folder and the one around
+/// it, which `--out ..` names; timings) masked.
 fn normalise(text: &str, dir: &Path) -> String {
     let real = dir.canonicalize().expect("canonical temp dir");
     let mut text = text
         .replace(&*real.to_string_lossy(), "[project]")
         .replace(&*dir.to_string_lossy(), "[project]");
+    // Never the file system's root, whose `/` is in every path.
+    let parents = [real.parent(), dir.parent()].into_iter().flatten();
+    for parent in parents.filter(|p| p.parent().is_some()) {
+        text = text.replace(&*parent.to_string_lossy(), "[parent]");
+    }
     if let Some(name) = real.file_name() {
         text = text.replace(&*name.to_string_lossy(), "[name]");
     }

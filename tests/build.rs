@@ -667,11 +667,101 @@ fn usage_errors_exit_with_2() {
     let out = p.build(&["--site", "atlantis"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("atlantis"));
-    let out = p.build_into(".", &[]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
+
+/// `--out` may name any folder, so every way of naming the project, one of its source folders, a
+/// file or someone's folder is refused as a usage error before anything is written.
+#[test]
+fn output_folders_that_would_swallow_the_project_are_refused() {
+    let p = Project::new();
+    assert_ok(&p.build(&[]));
+    p.write("out.txt", "a file");
+    p.write("notes/keep.txt", "someone's notes");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("..", p.path("up")).expect("symlink");
+    let name = p
+        .dir
+        .path()
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .to_string();
+    let project = format!("../{name}");
+    let snapshot = || {
+        let files = ["out.txt", "notes/keep.txt"].map(|f| fs::read(p.path(f)).expect(f));
+        (tree(&p.path("content")), tree(&p.path("public")), files)
+    };
+    let before = snapshot();
+    for (out, words) in [
+        (".", "is the folder torg runs in"),
+        (project.as_str(), "is the folder torg runs in"),
+        ("..", "contains the content folder `content`"),
+        ("up", "contains the content folder `content`"),
+        ("content", "is the content folder `content`"),
+        (
+            "content/demo/public",
+            "is inside the content folder `content`",
+        ),
+        ("out.txt", "is a file, not a folder"),
+        ("out.txt/public", "is a file, not a folder"),
+        ("notes", "files that torg did not write"),
+    ] {
+        let o = p.build_into(out, &[]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "--out {out}:\n{err}");
+        assert!(
+            err.contains(&format!("error[usage]: {out}\n")),
+            "--out {out}:\n{err}"
+        );
+        assert!(err.contains(words), "--out {out}:\n{err}");
+        assert!(
+            err.contains(&format!("{out} was not changed")),
+            "--out {out}:\n{err}"
+        );
+        assert!(snapshot() == before, "--out {out} changed the project");
+    }
     assert!(
-        p.path("content/demo/site.yaml").exists(),
-        "project folder must survive --out ."
+        !p.path("../.torg-output").exists(),
+        "nothing written above the project"
+    );
+}
+
+/// A build killed mid-way (Ctrl-C) leaves its staging folder; the next build removes it.
+#[test]
+fn a_killed_builds_staging_folder_is_removed_by_the_next() {
+    let p = Project::new();
+    p.write(".public.staging-999999/.torg-output", "Written by torg\n");
+    p.write(".public.staging-999999/demo/index.html", "half built");
+    assert_ok(&p.build(&[]));
+    let mut names: Vec<String> = fs::read_dir(p.dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["content", "public"]);
+}
+
+/// An output folder is replaced only when torg wrote it (its marker file) or it is empty.
+#[test]
+fn only_empty_folders_and_torgs_own_output_are_replaced() {
+    let p = Project::new();
+    fs::create_dir(p.path("empty")).expect("mkdir");
+    assert_ok(&p.build_into("empty", &[]));
+    let marker = fs::read_to_string(p.path("empty/.torg-output")).expect("marker");
+    assert!(marker.starts_with("Written by torg"), "{marker}");
+    p.write("empty/stray.html", "left over");
+    assert_ok(&p.build_into("empty", &[]));
+    assert!(
+        !p.path("empty/stray.html").exists(),
+        "torg's own output is replaced whole"
+    );
+    fs::remove_file(p.path("empty/.torg-output")).expect("rm marker");
+    let o = p.build_into("empty", &[]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("Delete it yourself or choose another folder"));
+    assert!(
+        p.path("empty/index.html").exists(),
+        "a folder torg did not mark is left alone"
     );
 }
 

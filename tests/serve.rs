@@ -23,7 +23,17 @@ struct Server {
 }
 
 impl Server {
+    /// Started on the fixture as it is, which builds: every page rendered before serving.
     fn start(project: &Project) -> Server {
+        let server = Server::spawn(project, &[]);
+        let first = server.terminal_line("rebuilt after everything");
+        assert!(first.contains(": 85 pages rendered"), "{first}");
+        server.terminal_line("serving");
+        server
+    }
+
+    /// `torg serve` with `extra` arguments, on a free port, without waiting for anything.
+    fn spawn(project: &Project, extra: &[&str]) -> Server {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("free port")
@@ -34,6 +44,7 @@ impl Server {
             .arg(repo().join("themes"))
             .arg("--locales")
             .arg(repo().join("locales"))
+            .args(extra)
             .stdin(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -45,15 +56,24 @@ impl Server {
                 let _ = tx.send(line);
             }
         });
-        let server = Server {
+        Server {
             child,
             port,
             terminal,
-        };
-        let first = server.terminal_line("rebuilt after everything");
-        assert!(first.contains(": 85 pages rendered"), "{first}");
-        server.terminal_line("serving");
-        server
+        }
+    }
+
+    /// Waits for the server to stop by itself; its exit code.
+    fn exit_code(mut self) -> Option<i32> {
+        let deadline = Instant::now() + WAIT;
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status.code();
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        panic!("torg serve did not stop by itself");
     }
 
     /// Waits for a terminal line containing `text`; returns it.
@@ -272,5 +292,84 @@ fn serves_only_the_output_folder() {
     let (status, body) = server.get("/demo/nb");
     assert_eq!(status, 301);
     assert!(body.contains("Location: /demo/nb/"));
+    // `Location: //demo/` would send the browser to a host named `demo`.
+    for target in ["//demo", "///demo", "/%2Fdemo"] {
+        let (status, body) = server.get(target);
+        assert_eq!(status, 301, "{target}");
+        assert!(body.contains("Location: /demo/\r\n"), "{target}: {body}");
+    }
+    let (status, body) = server.get("/\\demo");
+    assert_eq!(status, 403);
+    assert!(!body.contains("Location"), "{body}");
+    server.stop();
+}
+
+/// The same refusal as `torg build`, before the server writes or even creates anything.
+#[test]
+fn serve_refuses_an_output_folder_that_holds_the_project() {
+    let p = Project::new();
+    p.write("out.txt", "a file");
+    let site = fs::read(p.path("content/demo/site.yaml")).expect("site.yaml");
+    for (out, words) in [
+        ("..", "contains the content folder `content`"),
+        ("out.txt", "is a file, not a folder"),
+    ] {
+        let server = Server::spawn(&p, &["--out", out]);
+        let error = server.terminal_line("error[usage]");
+        let message = server.terminal_line("The output folder");
+        assert!(message.contains(words), "--out {out}: {error}\n{message}");
+        assert_eq!(server.exit_code(), Some(2), "--out {out}");
+        assert_eq!(
+            fs::read(p.path("content/demo/site.yaml")).ok(),
+            Some(site.clone())
+        );
+    }
+    assert_eq!(
+        fs::read_to_string(p.path("out.txt")).expect("file"),
+        "a file"
+    );
+    assert!(
+        !p.path("../.torg-output").exists(),
+        "nothing written above the project"
+    );
+    assert!(!p.path("public").exists(), "nothing written at all");
+}
+
+/// Started on broken content with no earlier output, every address shows the problems instead
+/// of a bare 404, and the pages appear once the file is fixed.
+#[test]
+fn broken_content_at_start_shows_the_problems_until_fixed() {
+    let p = Project::new();
+    p.edit(
+        "content/demo/services/fastlege.yaml",
+        "category: health",
+        "category: helse",
+    );
+    let server = Server::spawn(&p, &[]);
+    server.terminal_line("not rebuilt after everything");
+    server.terminal_line("serving");
+    for target in ["/", "/demo/nb/", "/demo/nb/services/fastlege/"] {
+        let (status, body) = server.get(target);
+        assert_eq!(status, 503, "{target}");
+        assert!(body.contains("Content-Type: text/html"), "{body}");
+        assert!(body.contains("<html lang=\"en\" dir=\"ltr\">"), "{body}");
+        assert!(body.contains("id=\"torg-errors\""), "{body}");
+        assert!(
+            body.contains("content/demo/services/fastlege.yaml:1:11"),
+            "{body}"
+        );
+        assert!(body.contains("/__torg/live.js"), "reloads once fixed");
+    }
+    let mut events = server.events();
+    p.edit(
+        "content/demo/services/fastlege.yaml",
+        "category: helse",
+        "category: health",
+    );
+    next_event_line(&mut events, "event: reload");
+    let (status, body) = server.get("/demo/nb/");
+    assert_eq!(status, 200);
+    assert!(!body.contains("torg-errors"), "problems gone once fixed");
+    assert_eq!(server.get("/demo/nb/no-such-page/").0, 404);
     server.stop();
 }

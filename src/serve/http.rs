@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, RwLock};
 
-use percent_encoding::percent_decode_str;
+use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 use tiny_http::{Header, Request, Response};
 
 /// The address of the event stream that tells open pages to reload.
@@ -43,6 +43,11 @@ impl Live {
         }
     }
 
+    /// The error box while the last rebuild failed.
+    fn overlay(&self) -> Option<String> {
+        self.overlay.read().ok().and_then(|o| o.clone())
+    }
+
     fn subscribe(&self) -> Receiver<String> {
         let (tx, rx) = channel();
         if let Ok(mut clients) = self.clients.lock() {
@@ -70,11 +75,7 @@ pub fn handle(request: Request, live: &Arc<Live>) {
             Resolved::Folder(location) => redirect(&location),
             Resolved::NotFound => match not_found_page(&live.root, &target) {
                 Some(page) => serve_file(&page, 404, live),
-                None => respond(
-                    404,
-                    "text/plain; charset=utf-8",
-                    b"404 Not Found\n".to_vec(),
-                ),
+                None => nothing_built(live),
             },
             Resolved::Refused => respond(
                 403,
@@ -101,33 +102,81 @@ pub enum Resolved {
 /// and the final path after resolving symlinks, so neither `%2e%2e` nor a link can lead out.
 pub fn resolve(root: &Path, target: &str) -> Resolved {
     let raw = target.split(['?', '#']).next().unwrap_or_default();
-    if !raw.starts_with('/') {
-        return Resolved::Refused;
-    }
-    let Ok(path) = percent_decode_str(raw).decode_utf8() else {
+    let Some(segments) = segments(raw) else {
         return Resolved::Refused;
     };
-    let mut file = root.to_path_buf();
-    for segment in path.split('/').filter(|s| !s.is_empty()) {
-        if segment == "." || segment == ".." || segment.contains(['\\', '\0', ':']) {
-            return Resolved::Refused;
-        }
-        file.push(segment);
-    }
-    let Ok(real) = file.canonicalize() else {
-        return Resolved::NotFound;
-    };
-    if !real.starts_with(root) {
+    let file = segments.iter().fold(root.to_path_buf(), |f, s| f.join(s));
+    let Some(real) = inside(root, &file) else {
         return Resolved::Refused;
+    };
+    if !real.is_dir() {
+        return found(real);
     }
-    if real.is_dir() {
-        if !path.ends_with('/') {
-            return Resolved::Folder(format!("{path}/"));
-        }
-        return resolve(root, &format!("{path}index.html"));
+    if !raw.ends_with('/') {
+        return Resolved::Folder(folder_address(&segments));
     }
-    Resolved::File(real)
+    match inside(root, &real.join("index.html")) {
+        Some(index) => found(index),
+        None => Resolved::Refused,
+    }
 }
+
+/// The decoded path segments of a target that starts with `/`, without empty ones; `None` when
+/// one could step out (`..`) or is not a plain name.
+fn segments(raw: &str) -> Option<Vec<String>> {
+    let path = percent_decode_str(raw.strip_prefix('/')?)
+        .decode_utf8()
+        .ok()?;
+    let segments: Vec<String> = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    let plain = |s: &String| s != "." && s != ".." && !s.contains(['\\', '\0', ':']);
+    segments.iter().all(plain).then_some(segments)
+}
+
+/// `file` with symlinks resolved, if it lies inside `root`. A missing file passes as it is:
+/// there is nothing to serve, and the caller answers 404.
+fn inside(root: &Path, file: &Path) -> Option<PathBuf> {
+    match file.canonicalize() {
+        Ok(real) => real.starts_with(root).then_some(real),
+        Err(_) => Some(file.to_path_buf()),
+    }
+}
+
+/// Only regular files are served; a missing path, or a socket or device, is not found.
+fn found(path: PathBuf) -> Resolved {
+    if path.is_file() {
+        Resolved::File(path)
+    } else {
+        Resolved::NotFound
+    }
+}
+
+/// The address of a folder with its trailing slash, built from the decoded segments so that
+/// `//demo` leads to `/demo/`, never to `//demo/`, which a browser reads as the host `demo`.
+fn folder_address(segments: &[String]) -> String {
+    let mut address = String::from("/");
+    for segment in segments {
+        address.extend(utf8_percent_encode(segment, SEGMENT));
+        address.push('/');
+    }
+    address
+}
+
+/// What a path segment of a `Location` header must not hold as is.
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
 
 /// The portal's own 404 page in the language of the address (`/<site>/<lang>/…`), or in the
 /// portal's first language that has one.
@@ -160,11 +209,31 @@ fn serve_file(path: &Path, status: u16, live: &Live) -> Response<std::io::Cursor
     };
     let kind = content_type(path);
     if kind.starts_with("text/html") {
-        let overlay = live.overlay.read().ok().and_then(|o| o.clone());
-        bytes = inject(&bytes, overlay.as_deref().unwrap_or_default());
+        bytes = inject(&bytes, live.overlay().as_deref().unwrap_or_default());
     }
     respond(status, kind, bytes)
 }
+
+/// Neither the page nor a 404 page of its portal exists. When the last build failed (a preview
+/// started on broken content has no pages at all), the problems are shown on a page of their
+/// own, 503 since the preview cannot show any page yet, and it reloads once they are fixed.
+fn nothing_built(live: &Live) -> Response<std::io::Cursor<Vec<u8>>> {
+    match live.overlay() {
+        Some(overlay) => respond(
+            503,
+            "text/html; charset=utf-8",
+            inject(PROBLEMS_PAGE.as_bytes(), &overlay),
+        ),
+        None => respond(
+            404,
+            "text/plain; charset=utf-8",
+            b"404 Not Found\n".to_vec(),
+        ),
+    }
+}
+
+/// The page under the error box when there is no page to show; English like the box.
+const PROBLEMS_PAGE: &str = "<!doctype html>\n<html lang=\"en\" dir=\"ltr\"><head><meta charset=\"utf-8\"><title>The content could not be built – torg</title></head><body></body></html>\n";
 
 /// Adds the overlay and the reload script before `</body>`; the files on disk never have them.
 fn inject(html: &[u8], overlay: &str) -> Vec<u8> {
@@ -274,5 +343,52 @@ mod tests {
                 .unwrap();
             assert_eq!(r("/link.txt"), Resolved::Refused);
         }
+    }
+
+    #[test]
+    fn folders_redirect_to_a_path_never_to_another_host() {
+        let tmp = tempfile::tempdir().unwrap();
+        fs::create_dir_all(tmp.path().join("demo/a b")).unwrap();
+        let root = tmp.path().canonicalize().unwrap();
+        let r = |t: &str| resolve(&root, t);
+        for target in ["/demo", "//demo", "///demo", "/%2Fdemo", "//demo?x=//evil"] {
+            assert_eq!(r(target), Resolved::Folder("/demo/".into()), "{target}");
+        }
+        assert_eq!(r("/demo/a%20b"), Resolved::Folder("/demo/a%20b/".into()));
+        for bad in ["/\\demo", "/%5Cdemo", "\\demo"] {
+            assert_eq!(r(bad), Resolved::Refused, "{bad}");
+        }
+        assert_eq!(
+            r("//demo/"),
+            Resolved::NotFound,
+            "a folder without index.html"
+        );
+    }
+
+    #[test]
+    fn without_pages_the_problems_are_the_page_until_fixed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let live = Live::new(tmp.path()).unwrap();
+        let body = |r: Response<std::io::Cursor<Vec<u8>>>| {
+            (
+                r.status_code().0,
+                String::from_utf8(r.into_reader().into_inner()).unwrap(),
+            )
+        };
+        assert_eq!(body(nothing_built(&live)).0, 404);
+        live.publish(
+            "problems",
+            Some("<div id=\"torg-errors\">x.yaml:1</div>".into()),
+        );
+        let (status, page) = body(nothing_built(&live));
+        assert_eq!(status, 503);
+        assert!(page.contains("<html lang=\"en\" dir=\"ltr\">"), "{page}");
+        assert!(
+            page.contains("<div id=\"torg-errors\">x.yaml:1</div>"),
+            "{page}"
+        );
+        assert!(page.contains(SCRIPT), "reloads itself once fixed: {page}");
+        live.publish("reload", None);
+        assert_eq!(body(nothing_built(&live)).0, 404);
     }
 }

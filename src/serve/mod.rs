@@ -17,9 +17,10 @@ use notify_debouncer_full::notify::{EventKind, RecommendedWatcher, RecursiveMode
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 use pulldown_cmark_escape::{escape_html, escape_html_body_text};
 
-use crate::config::{BuildConfig, check_out_dir};
+use crate::config::{BuildConfig, OutDir};
 use crate::content::load::is_ignored;
 use crate::diagnostic::Diagnostic;
+use crate::output::claim;
 use http::Live;
 use rebuild::{Preview, Rebuild};
 
@@ -41,8 +42,8 @@ enum Message {
 
 /// Runs until Ctrl-C. Errors here are about starting (a busy port, an unreadable folder); content
 /// errors are shown in the browser and the terminal while the server keeps running.
-pub fn serve(cfg: ServeConfig) -> Result<(), Diagnostic> {
-    check_out_dir(&cfg.build)?;
+/// `out` is `cfg.build.out` as [`check_out_dir`](crate::config::check_out_dir) passed it.
+pub fn serve(cfg: ServeConfig, out: OutDir) -> Result<(), Diagnostic> {
     let server = tiny_http::Server::http((cfg.bind, cfg.port)).map_err(|e| {
         Diagnostic::error(
             "usage",
@@ -51,11 +52,12 @@ pub fn serve(cfg: ServeConfig) -> Result<(), Diagnostic> {
         )
         .hint("Another program may use this port; choose another with --port.")
     })?;
-    let live = Arc::new(Live::new(&cfg.build.out).map_err(|e| {
+    claim(out.path())?;
+    let live = Arc::new(Live::new(out.path()).map_err(|e| {
         Diagnostic::error(
             "io",
             &cfg.build.out,
-            format!("Cannot create the output folder: {e}."),
+            format!("Cannot open the output folder: {e}."),
         )
     })?);
     let (tx, messages) = channel();
