@@ -207,7 +207,7 @@ fn overlay(errors: &[Diagnostic]) -> String {
     let mut html = String::from(
         "<div id=\"torg-errors\" role=\"alert\" lang=\"en\" dir=\"ltr\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;background:#fff;color:#111;padding:1.5rem;font:1rem/1.5 system-ui,sans-serif;border-top:.5rem solid #b00020\">\
          <h2 style=\"margin-top:0\">The last change could not be built</h2>\
-         <p>This page shows the last version that worked. Fix the problem below and save the file; this message then disappears.</p><ul>",
+         <p>Until it is fixed, the preview shows the last version that worked, if there is one. Fix the problem below and save the file; this message then disappears.</p><ul>",
     );
     for d in errors {
         html.push_str("<li><p><strong>");
