@@ -14,6 +14,7 @@ use crate::content::model::{
 use crate::i18n::Language;
 use crate::markdown;
 use crate::route::Route;
+use crate::url;
 
 /// What every page needs: the language, the frame around the content, and links.
 #[derive(Serialize)]
@@ -94,8 +95,7 @@ impl<'a> Scope<'a> {
     }
 
     pub fn url_in(&self, lang: &str, route: &Route) -> String {
-        self.urls
-            .path(&format!("{}/{lang}/{}", self.site.slug, route.path()))
+        self.urls.page(&self.site.slug, lang, route)
     }
 
     pub fn url(&self, route: &Route) -> String {
@@ -427,14 +427,20 @@ fn contact_view(lang: &Language, c: &Contact) -> ContactView {
                 percent_encode(a)
             ),
         }),
-        web: c.web.as_ref().map(|w| Href {
-            text: w
-                .trim_start_matches("https://")
-                .trim_start_matches("http://")
-                .trim_end_matches('/')
-                .to_string(),
-            href: w.clone(),
-        }),
+        // Validation refuses `javascript:` and the like; they are never published, even unvalidated.
+        web: c
+            .web
+            .as_ref()
+            .map(|w| &w.value)
+            .filter(|w| url::is_allowed(w))
+            .map(|w| Href {
+                text: w
+                    .trim_start_matches("https://")
+                    .trim_start_matches("http://")
+                    .trim_end_matches('/')
+                    .to_string(),
+                href: w.clone(),
+            }),
     }
 }
 
