@@ -37,6 +37,7 @@ pub fn validate(site: &Site, urls: &Urls, langs: &BTreeMap<String, Language>, re
     let portal = Portal {
         site,
         urls,
+        langs,
         routes: Route::all(site).into_iter().collect(),
         anchors: anchors(site, &items, &scans),
     };
@@ -233,7 +234,10 @@ fn check_contact(contact: &Contact, path: &Path, report: &mut Report) {
         let line = web.referenced.line() as usize;
         let column = Some(web.referenced.column() as usize);
         if let Err(refused) = url::check(&web.value) {
-            report.push(unsafe_url(path, "web address", &web.value, refused).at(line, column));
+            let instead = "Write the address of the web page, starting with https://.";
+            report.push(
+                unsafe_url(path, "web address", &web.value, refused, instead).at(line, column),
+            );
         } else if url::scheme(&url::clean(&web.value)).is_none() {
             report.push(
                 Diagnostic::error(
@@ -380,15 +384,21 @@ fn text_files(site: &Site) -> Vec<TextFiles<'_>> {
 }
 
 /// An address torg will not publish, in a Markdown link or a YAML field; `what` names it for
-/// the reader ("link", "image", "web address").
-fn unsafe_url(path: &Path, what: &str, address: &str, refused: Refused) -> Diagnostic {
+/// the reader ("link", "image", "web address"), `instead` says what to write there instead.
+fn unsafe_url(
+    path: &Path,
+    what: &str,
+    address: &str,
+    refused: Refused,
+    instead: &str,
+) -> Diagnostic {
     let shown = address.escape_debug();
     let (message, hint) = match refused {
         Refused::Scheme(scheme) => (
             format!(
                 "The {what} `{shown}` starts with `{scheme}:`, which can run a program or show made-up content in the reader's browser, so torg does not publish it."
             ),
-            "Link to a web page (https://…), an e-mail address (mailto:…), a phone number (tel:…) or a page of the portal (@/…); put a file in theme/static/ and link to it with @/static/<file>.",
+            instead,
         ),
         Refused::Hidden => (
             format!(
@@ -422,6 +432,7 @@ enum Target {
 struct Portal<'a> {
     site: &'a Site,
     urls: &'a Urls,
+    langs: &'a BTreeMap<String, Language>,
     routes: BTreeSet<Route>,
     anchors: BTreeMap<(Route, String), BTreeSet<String>>,
 }
@@ -433,7 +444,8 @@ impl Portal<'_> {
         let line = file.first_line + link.line - 1;
         let what = if link.image { "image" } else { "link" };
         if let Err(refused) = url::check(&link.dest) {
-            report.push(unsafe_url(file.path, what, &link.dest, refused).at(line, None));
+            let instead = "Link to a web page (https://…), an e-mail address (mailto:…), a phone number (tel:…) or a page of the portal (@/…); put a file or an image in theme/static/ and write it as @/static/<file name>.";
+            report.push(unsafe_url(file.path, what, &link.dest, refused, instead).at(line, None));
             return;
         }
         let problem = match self.target(file.lang, page, &link.dest) {
@@ -504,18 +516,38 @@ impl Portal<'_> {
     }
 
     fn no_page(&self, path: &Path, link: &Link) -> Diagnostic {
-        let dest = &link.dest;
         if link.image {
             return self.not_published(path, link);
         }
-        Diagnostic::error("broken-link", path, format!("The link `{dest}` points to a page that does not exist."))
-            .hint(format!("Check the spelling against the file names, e.g. `@/services/<file name without .yaml>`, `@/plan/<theme>`, `@/glossary`; an address copied from the portal must start with `{}`.", self.urls.page(&self.site.slug, self.site.source_language(), &Route::Home)))
+        let hint = if link.dest.starts_with("@/") {
+            "Check the spelling against the file names, e.g. `@/services/<file name without .yaml>`, `@/plan/<theme>`, `@/glossary`."
+        } else {
+            "Check the address for typos, or whether the page was renamed or removed; `@/services/<file name without .yaml>` links to a service in the reader's own language."
+        };
+        Diagnostic::error(
+            "broken-link",
+            path,
+            format!(
+                "The link `{}` points to a page that does not exist.",
+                link.dest
+            ),
+        )
+        .hint(hint)
     }
 
     /// An image whose address is no file torg publishes.
     fn not_published(&self, path: &Path, link: &Link) -> Diagnostic {
+        let name = link.dest.rsplit(['/', '\\']).next().unwrap_or_default();
         Diagnostic::error("broken-link", path, format!("The image `{}` is not a file of the portal, so readers would see a broken image.", link.dest))
-            .hint(format!("Put the image in {} and write it as `@/static/<file name>`, or use the image's full https:// address.", self.static_folder().display()))
+            .hint(format!("Put the image in {}/ and write it as `@/static/{name}`, or use the image's full https:// address.", self.static_folder().display()))
+    }
+
+    /// «English (en)», as the language calls itself.
+    fn language_name(&self, lang: &str) -> String {
+        match self.langs.get(lang) {
+            Some(l) => format!("{} ({lang})", l.name),
+            None => lang.to_string(),
+        }
     }
 
     fn static_folder(&self) -> std::path::PathBuf {
@@ -565,8 +597,9 @@ impl Portal<'_> {
                 "broken-anchor",
                 path,
                 format!(
-                    "The link `{}` points to a place (#{fragment}) that is not on the {lang} page.",
-                    link.dest
+                    "The link `{}` points to a place (#{fragment}) that is not on that page in {}.",
+                    link.dest,
+                    self.language_name(lang)
                 ),
             )
             .hint(hint),

@@ -883,3 +883,34 @@ pub fn search_kind(scope: &Scope, route: &Route) -> Option<String> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::diagnostic::Report;
+    use crate::i18n::Locales;
+
+    /// Validation refuses such a `web:`; the page must not carry it even when validation did not run.
+    #[test]
+    fn a_refused_web_address_is_never_rendered() {
+        let mut report = Report::default();
+        let locales = Locales::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("locales"),
+            &mut report,
+        );
+        let langs = locales.for_site(Path::new("no-such-portal"), &["nb".into()], &mut report);
+        let web = |yaml: &str| {
+            let contact: Contact = serde_saphyr::from_str(yaml).expect("contact YAML");
+            contact_view(&langs["nb"], &contact).web.map(|w| w.href)
+        };
+        assert_eq!(web("web: \" JaVaScRiPt:alert(1)\""), None);
+        assert_eq!(web("web: \"java\\tscript:alert(1)\""), None);
+        assert_eq!(web("web: data:text/html,x"), None);
+        assert_eq!(
+            web("web: https://www.nav.no/"),
+            Some("https://www.nav.no/".into())
+        );
+    }
+}
