@@ -654,6 +654,22 @@ fn links_pasted_from_the_portal_are_checked_and_published_as_written() {
 }
 
 #[test]
+fn a_web_address_without_its_scheme_is_reported_with_line() {
+    assert_content_error(
+        |p| {
+            p.edit(
+                "content/demo/services/fastlege.yaml",
+                "  email: lege@example.org\n",
+                "  email: lege@example.org\n  web: www.demolege.no\n",
+            )
+        },
+        "services/fastlege.yaml",
+        Some(7),
+        "`www.demolege.no` is not a full web address",
+    );
+}
+
+#[test]
 fn unknown_measure_reference_is_reported_with_line() {
     assert_content_error(
         |p| {

@@ -396,7 +396,7 @@ fn unsafe_url(
     let (message, hint) = match refused {
         Refused::Scheme(scheme) => (
             format!(
-                "The {what} `{shown}` starts with `{scheme}:`, which can run a program or show made-up content in the reader's browser, so torg does not publish it."
+                "To a browser, the {what} `{shown}` is a `{scheme}:` address: it can run a program or show made-up content on the page, so torg does not publish it."
             ),
             instead,
         ),
