@@ -592,14 +592,16 @@ fn link_to_missing_page_names_file_and_line() {
 }
 
 /// Addresses as comms staff paste them from the live portal, published at a base URL with a
-/// path (`https://x.example/prefix/`), on lines 10 to 14 of the GP's Norwegian text.
+/// path (`https://x.example/prefix/`), on lines 10 to 15 of the GP's Norwegian text; pages are
+/// found with or without their final `/`.
 const PASTED: &str = "[ordlisten](@/glossary#flyktning).
 
 [In English](/prefix/demo/en/services/fastlege/#what-is-it),
 [ordlisten](https://x.example/prefix/demo/nb/glossary/#flyktning),
 [kontakt](/kontakt/)
 ![Kart](../../../static/kart.png)
-![Kart](/prefix/demo/static/kart.png)";
+![Kart](/prefix/demo/static/kart.png)
+[planen](/prefix/demo/nb/plan) på [norsk](/prefix/demo/nb)";
 
 #[test]
 fn links_pasted_from_the_portal_are_checked_and_published_as_written() {
@@ -975,8 +977,20 @@ fn a_base_url_that_does_not_end_in_the_portal_folder_is_reported() {
             )
         },
         "demo/site.yaml",
-        None,
+        Some(4),
         "`base_url` must end with `/demo/`",
+    );
+    assert_content_error(
+        |p| {
+            p.edit(
+                "content/demo/site.yaml",
+                "https://portal.example.org/demo/",
+                "JaVaScRiPt:alert(1)//demo/",
+            )
+        },
+        "demo/site.yaml",
+        Some(4),
+        "`JaVaScRiPt:alert(1)//` is not a web address",
     );
 }
 

@@ -34,7 +34,7 @@ pub fn validate(site: &Site, urls: &Urls, langs: &BTreeMap<String, Language>, re
         .iter()
         .map(|item| item.files.iter().map(|f| scan(f.body)).collect())
         .collect();
-    let portal = Portal {
+    let targets = Targets {
         site,
         urls,
         langs,
@@ -44,7 +44,7 @@ pub fn validate(site: &Site, urls: &Urls, langs: &BTreeMap<String, Language>, re
     for (item, scans) in items.iter().zip(&scans) {
         for (file, scan) in item.files.iter().zip(scans) {
             for link in &scan.links {
-                portal.check_link(file, &item.route, link, report);
+                targets.check_link(file, &item.route, link, report);
             }
             report_content_problems(file, scan, report);
         }
@@ -429,7 +429,7 @@ enum Target {
 
 /// What the links of one portal may lead to: its pages and the places on them in each language,
 /// its static files, and the addresses it is published at.
-struct Portal<'a> {
+struct Targets<'a> {
     site: &'a Site,
     urls: &'a Urls,
     langs: &'a BTreeMap<String, Language>,
@@ -437,7 +437,7 @@ struct Portal<'a> {
     anchors: BTreeMap<(Route, String), BTreeSet<String>>,
 }
 
-impl Portal<'_> {
+impl Targets<'_> {
     /// Refuses unsafe addresses, then checks every link into the portal, however written (`@/…`,
     /// a path from the page, from the web root, or the portal's full address), the same way.
     fn check_link(&self, file: &TextFile, page: &Route, link: &Link, report: &mut Report) {
@@ -504,10 +504,12 @@ impl Portal<'_> {
         }
         let (lang, rest) = file.split_once('/').unwrap_or((file, ""));
         let known_lang = self.site.config.languages.iter().any(|l| l == lang);
-        let route = self.routes.iter().find(|r| {
-            let page = r.file();
-            known_lang && (page == rest || page.strip_suffix("/index.html") == Some(rest))
-        });
+        let as_folder = format!("{rest}/index.html");
+        let as_folder = as_folder.trim_start_matches('/');
+        let route = self
+            .routes
+            .iter()
+            .find(|r| known_lang && (r.file() == rest || r.file() == as_folder));
         Target::Page {
             route: route.cloned(),
             lang: lang.to_string(),
