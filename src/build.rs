@@ -130,10 +130,16 @@ pub fn check_site(
     theme: Arc<Theme>,
     report: &mut Report,
 ) -> Option<Portal> {
-    validate(&site, &langs, report);
-    let urls = Urls::for_site(&site, cfg.base_url.as_deref())
-        .map_err(|d| report.push(d))
-        .ok()?;
+    // Links written as the portal's own addresses are checked against where it is published; a
+    // wrong base URL is reported, and the links are then read as if it were published at the root.
+    let urls = Urls::for_site(&site, cfg.base_url.as_deref());
+    validate(
+        &site,
+        urls.as_ref().unwrap_or(&Urls::at_root()),
+        &langs,
+        report,
+    );
+    let urls = urls.map_err(|d| report.push(d)).ok()?;
     Some(Portal {
         site,
         langs,

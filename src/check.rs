@@ -155,7 +155,7 @@ pub fn check_rendered_links(cfg: &BuildConfig, portals: &[Portal], report: &mut 
                 continue;
             }
             for target in link_targets(&String::from_utf8_lossy(bytes)) {
-                let Some(rel) = internal_file(&target, &portal.urls) else {
+                let Some(rel) = portal.urls.output_file(&target) else {
                     continue;
                 };
                 if !files.contains_key(&rel) {
@@ -190,25 +190,4 @@ fn link_targets(html: &str) -> Vec<String> {
         }
     }
     out
-}
-
-/// The output file an address inside the site leads to, or `None` for addresses elsewhere.
-fn internal_file(target: &str, urls: &crate::config::Urls) -> Option<String> {
-    let path = target.split(['#', '?']).next().unwrap_or_default();
-    let rest = urls
-        .absolute_root
-        .as_deref()
-        .and_then(|root| path.strip_prefix(root))
-        .or_else(|| {
-            path.strip_prefix(urls.root_path.as_str())
-                .filter(|_| !path.starts_with("//"))
-        })?;
-    let rest = percent_encoding::percent_decode_str(rest)
-        .decode_utf8_lossy()
-        .to_string();
-    Some(if rest.is_empty() || rest.ends_with('/') {
-        format!("{rest}index.html")
-    } else {
-        rest
-    })
 }

@@ -5,6 +5,7 @@ use std::path::{Component, Path, PathBuf};
 use crate::content::model::Site;
 use crate::diagnostic::Diagnostic;
 use crate::output::MARKER;
+use crate::route::Route;
 
 /// What one `torg build` run reads and writes.
 #[derive(Debug, Clone)]
@@ -34,33 +35,37 @@ impl Urls {
     /// end with the site's folder because every portal lives in `<out>/<site>/`.
     pub fn for_site(site: &Site, cli_base: Option<&str>) -> Result<Urls, Diagnostic> {
         let path = site.dir.join("site.yaml");
+        let line = site
+            .config
+            .base_url
+            .as_ref()
+            .map(|b| b.referenced.line() as usize);
+        let at = |d: Diagnostic| match line {
+            Some(line) if cli_base.is_none() => d.at(line, None),
+            _ => d,
+        };
         let root = match (cli_base, &site.config.base_url) {
             (Some(b), _) => with_slash(b),
             (None, Some(b)) => {
-                let b = with_slash(b);
+                let b = with_slash(&b.value);
                 let suffix = format!("/{}/", site.slug);
                 b.strip_suffix(&suffix[1..]).filter(|r| r.ends_with('/')).map(str::to_string).ok_or_else(|| {
-                    Diagnostic::error("invalid-value", &path, format!("`base_url` must end with `{suffix}`, because the portal is published in the folder `{}` of the output.", site.slug))
-                        .hint(format!("Write the portal's own address, e.g. `https://example.org{suffix}`."))
+                    at(Diagnostic::error("invalid-value", &path, format!("`base_url` must end with `{suffix}`, because the portal is published in the folder `{}` of the output.", site.slug))
+                        .hint(format!("Write the portal's own address, e.g. `https://example.org{suffix}`.")))
                 })?
             }
-            (None, None) => {
-                return Ok(Urls {
-                    root_path: "/".into(),
-                    absolute_root: None,
-                });
-            }
+            (None, None) => return Ok(Urls::at_root()),
         };
         let rest = root
             .strip_prefix("https://")
             .or_else(|| root.strip_prefix("http://"))
             .ok_or_else(|| {
-                Diagnostic::error(
+                at(Diagnostic::error(
                     "invalid-value",
                     &path,
                     format!("`{root}` is not a web address."),
                 )
-                .hint("Start `base_url` with https://")
+                .hint("Start `base_url` with https://"))
             })?;
         let root_path = rest
             .find('/')
@@ -69,6 +74,42 @@ impl Urls {
             root_path,
             absolute_root: Some(root),
         })
+    }
+
+    /// Published at the web root, address unknown: what a portal gets without a base URL.
+    pub fn at_root() -> Urls {
+        Urls {
+            root_path: "/".into(),
+            absolute_root: None,
+        }
+    }
+
+    /// The output file (relative to the output folder) an address leads to, if it leads into the
+    /// output folder: a root-relative path below `root_path`, or an absolute address below the
+    /// base URL. `…/` means its `index.html`; `?query` and `#fragment` are left out.
+    pub fn output_file(&self, address: &str) -> Option<String> {
+        let path = address.split(['#', '?']).next().unwrap_or_default();
+        let rest = self
+            .absolute_root
+            .as_deref()
+            .and_then(|root| path.strip_prefix(root))
+            .or_else(|| {
+                path.strip_prefix(self.root_path.as_str())
+                    .filter(|_| !path.starts_with("//"))
+            })?;
+        let rest = percent_encoding::percent_decode_str(rest)
+            .decode_utf8_lossy()
+            .to_string();
+        Some(if rest.is_empty() || rest.ends_with('/') {
+            format!("{rest}index.html")
+        } else {
+            rest
+        })
+    }
+
+    /// Root-relative address of a portal's page in one language: `/<site>/<lang>/<route>`.
+    pub fn page(&self, site: &str, lang: &str, route: &Route) -> String {
+        self.path(&format!("{site}/{lang}/{}", route.path()))
     }
 
     /// Root-relative address of a file below the output folder.

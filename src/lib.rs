@@ -1,7 +1,7 @@
 //! torg builds accessible, multilingual citizen portals from municipal integration plans.
 //!
 //! The pipeline, one module per stage: [`config`] → [`content`] (load, then validate) →
-//! [`i18n`] → [`render`] (with [`markdown`] and [`route`]) → [`output`]. [`build`] runs them in
+//! [`i18n`] → [`render`] (with [`markdown`], [`url`] and [`route`]) → [`output`]. [`build`] runs them in
 //! that order; problems travel as [`diagnostic::Diagnostic`]s. [`serve`] keeps the
 //! loaded portals in memory and reruns the stages for what an edit touched.
 
@@ -17,3 +17,4 @@ pub mod render;
 pub mod route;
 pub mod search;
 pub mod serve;
+pub mod url;

@@ -2,31 +2,34 @@
 //!
 //! Raw HTML is escaped rather than sanitised: authors never need it, and escaping leaves no rule
 //! to forget. A link `@/services/fastlege` points to the same page in the reader's language.
+//! Link and image addresses a portal must not publish (`javascript:` and the like, see
+//! [`crate::url`]) are reported by validation and replaced by `#` here, whatever ran before.
 
 use std::collections::HashMap;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 
+use crate::url;
+
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
 }
 
-/// A link to another page of the portal, found in a Markdown body.
+/// A link or an image found in a Markdown body, its address as the browser will get it
+/// (entities decoded), before `@/` links are resolved.
 #[derive(Debug, PartialEq, Eq)]
-pub struct InternalLink {
-    /// What follows `@/`, without the fragment, e.g. `services/fastlege`.
-    pub target: String,
-    pub fragment: Option<String>,
+pub struct Link {
+    pub dest: String,
     /// Line within the body, 1-based.
     pub line: usize,
+    pub image: bool,
 }
 
 /// What validation needs from a Markdown body, read in one pass.
 #[derive(Debug, Default)]
 pub struct Scan {
-    pub links: Vec<InternalLink>,
-    /// `http(s)://` links and images, with their line, for `torg check --external`.
-    pub external: Vec<(String, usize)>,
+    /// Every link and image, in the order they appear: validation reads each address once.
+    pub links: Vec<Link>,
     /// The ids the rendered headings get, so `#fragment` links can be checked.
     pub heading_ids: Vec<String>,
     pub problems: Vec<Problem>,
@@ -76,7 +79,7 @@ const VAGUE_LINK_TEXTS: &[&str] = &[
     "المزيد",
 ];
 
-/// Reads `src` once: its `@/` links, its heading ids, and its accessibility problems.
+/// Reads `src` once: its links and images, its heading ids, and its accessibility problems.
 pub fn scan(src: &str) -> Scan {
     let mut scan = Scan::default();
     let mut ids = HeadingIds::default();
@@ -86,17 +89,14 @@ pub fn scan(src: &str) -> Scan {
     let line_of = |offset: usize| src[..offset].matches('\n').count() + 1;
     for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                if let Some((target, fragment)) = split_internal(&dest_url) {
-                    scan.links.push(InternalLink {
-                        target: target.to_string(),
-                        fragment: fragment.map(str::to_string),
-                        line: line_of(range.start),
-                    });
-                } else if dest_url.starts_with("https://") || dest_url.starts_with("http://") {
-                    scan.external
-                        .push((dest_url.to_string(), line_of(range.start)));
-                }
+            Event::Start(
+                ref tag @ (Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }),
+            ) => {
+                scan.links.push(Link {
+                    dest: dest_url.to_string(),
+                    line: line_of(range.start),
+                    image: matches!(tag, Tag::Image { .. }),
+                });
                 open.push((line_of(range.start), String::new()));
             }
             Event::Start(Tag::Heading { .. } | Tag::TableHead) => {
@@ -144,7 +144,9 @@ fn is_vague(text: &str) -> bool {
     text.is_empty() || VAGUE_LINK_TEXTS.contains(&text.as_str())
 }
 
-fn split_internal(url: &str) -> Option<(&str, Option<&str>)> {
+/// An `@/` address split into its target and `#fragment`: `@/services/x/#hours` →
+/// (`services/x`, `hours`); `None` for any other address.
+pub fn split_internal(url: &str) -> Option<(&str, Option<&str>)> {
     let rest = url.strip_prefix("@/")?;
     Some(match rest.split_once('#') {
         Some((t, f)) => (t.trim_end_matches('/'), Some(f)),
@@ -192,8 +194,13 @@ fn rewrite<'a>(event: Event<'a>, resolve: &dyn Fn(&str) -> String) -> Event<'a> 
     }
 }
 
-/// An `@/` address turned into a URL by `resolve`, keeping its `#fragment`; others unchanged.
+/// An `@/` address turned into a URL by `resolve`, keeping its `#fragment`; an address the
+/// portal must not publish turned into `#` (validation reports it; this holds when validation
+/// was skipped); others unchanged.
 fn resolve_url<'a>(dest_url: CowStr<'a>, resolve: &dyn Fn(&str) -> String) -> CowStr<'a> {
+    if !url::is_allowed(&dest_url) {
+        return CowStr::Borrowed("#");
+    }
     let Some((target, fragment)) = split_internal(&dest_url) else {
         return dest_url;
     };
@@ -312,17 +319,89 @@ mod tests {
     }
 
     #[test]
-    fn internal_links_resolve_and_are_found_with_lines() {
-        let src = "Intro\n\nSee [doctor](@/services/fastlege#hours) and [x](https://nav.no).\n";
+    fn internal_links_resolve_and_every_link_is_found_with_its_line() {
+        let src = "Intro\n\nSee [doctor](@/services/fastlege#hours) and [x](https://nav.no).\n\n![Map](kart.png)\n";
         assert!(html(src).contains(r#"href="/site/nb/services/fastlege/#hours""#));
-        let links = scan(src).links;
+        let link = |dest: &str, line, image| Link {
+            dest: dest.into(),
+            line,
+            image,
+        };
         assert_eq!(
-            links,
-            vec![InternalLink {
-                target: "services/fastlege".into(),
-                fragment: Some("hours".into()),
-                line: 3
-            }]
+            scan(src).links,
+            vec![
+                link("@/services/fastlege#hours", 3, false),
+                link("https://nav.no", 3, false),
+                link("kart.png", 5, true),
+            ]
+        );
+        assert_eq!(
+            split_internal("@/services/x/#hours"),
+            Some(("services/x", Some("hours")))
+        );
+        assert_eq!(split_internal("/services/x"), None);
+    }
+
+    /// The values of the `href` and `src` attributes of rendered HTML.
+    fn addresses(html: &str) -> Vec<&str> {
+        ["href=\"", "src=\""]
+            .iter()
+            .flat_map(|attr| {
+                html.match_indices(attr)
+                    .map(|(at, _)| &html[at + attr.len()..])
+            })
+            .filter_map(|rest| rest.split('"').next())
+            .collect()
+    }
+
+    #[test]
+    fn script_addresses_reach_scan_as_the_browser_reads_them_and_never_the_page() {
+        let js = "javascript:alert(1)";
+        for (src, dest) in [
+            ("[x](javascript:alert(1))", js),
+            ("![x](javascript:alert(1))", js),
+            ("<javascript:alert(1)>", js),
+            ("[x][r]\n\n[r]: javascript:alert(1)", js),
+            ("[x]\n\n[x]: <javascript:alert(1)>", js),
+            ("[x](&#106;avascript:alert(1))", js),
+            ("[x](&#x6A;avascript:alert(1))", js),
+            ("[x](javascript&colon;alert(1))", js),
+            ("[x](JaVaScRiPt:alert(1))", "JaVaScRiPt:alert(1)"),
+            ("[x](<java\tscript:alert(1)>)", "java\tscript:alert(1)"),
+            ("[x](java&#9;script:alert(1))", "java\tscript:alert(1)"),
+            ("[x](java&#10;script:alert(1))", "java\nscript:alert(1)"),
+            ("[x](< javascript:alert(1)>)", " javascript:alert(1)"),
+            ("[x](&#32;javascript:alert(1))", " javascript:alert(1)"),
+            ("[x](VbScRiPt:msgbox(1))", "VbScRiPt:msgbox(1)"),
+            (
+                "![x](data:image/svg+xml;base64,PHN2Zz4=)",
+                "data:image/svg+xml;base64,PHN2Zz4=",
+            ),
+        ] {
+            let links = scan(src).links;
+            assert_eq!(links.len(), 1, "{src}");
+            assert_eq!(links[0].dest, dest, "{src}");
+            assert!(url::check(&links[0].dest).is_err(), "{src}");
+            let out = html(src);
+            assert_eq!(addresses(&out), ["#"], "{src} → {out}");
+        }
+    }
+
+    #[test]
+    fn allowed_addresses_are_published_as_written() {
+        let out = html(
+            "[a](https://nav.no) [b](mailto:a@b.no) [c](tel:+4712345678) [d](#x) [e](/demo/nb/) ![f](kart.png)",
+        );
+        assert_eq!(
+            addresses(&out),
+            [
+                "https://nav.no",
+                "mailto:a@b.no",
+                "tel:+4712345678",
+                "#x",
+                "/demo/nb/",
+                "kart.png"
+            ]
         );
     }
 }

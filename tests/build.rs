@@ -591,6 +591,86 @@ fn link_to_missing_page_names_file_and_line() {
     );
 }
 
+/// Addresses as comms staff paste them from the live portal, published at a base URL with a
+/// path (`https://x.example/prefix/`), on lines 10 to 15 of the GP's Norwegian text; pages are
+/// found with or without their final `/`.
+const PASTED: &str = "[ordlisten](@/glossary#flyktning).
+
+[In English](/prefix/demo/en/services/fastlege/#what-is-it),
+[ordlisten](https://x.example/prefix/demo/nb/glossary/#flyktning),
+[kontakt](/kontakt/)
+![Kart](../../../static/kart.png)
+![Kart](/prefix/demo/static/kart.png)
+[planen](/prefix/demo/nb/plan) på [norsk](/prefix/demo/nb)";
+
+#[test]
+fn links_pasted_from_the_portal_are_checked_and_published_as_written() {
+    let p = Project::new();
+    let text = "content/demo/services/fastlege.nb.md";
+    p.write("content/demo/theme/static/kart.png", "not really a PNG");
+    p.edit(text, "[ordlisten](@/glossary#flyktning).", PASTED);
+    let base = ["--base-url", "https://x.example/prefix/"];
+    let built = p.build(&base);
+    assert_ok(&built);
+    let html = p.page("demo/nb/services/fastlege/index.html");
+    for address in [
+        r#"href="/prefix/demo/en/services/fastlege/#what-is-it""#,
+        r#"href="https://x.example/prefix/demo/nb/glossary/#flyktning""#,
+        r#"href="/kontakt/""#,
+        r#"src="../../../static/kart.png""#,
+    ] {
+        assert!(html.contains(address), "{address} in {html}");
+    }
+
+    // Each link broken in the way a paste goes wrong; `/kontakt/` is outside the output folder,
+    // which torg cannot see, so it is left alone.
+    p.edit(text, "#what-is-it", "#hours");
+    p.edit(text, "nb/glossary/", "nb/glosary/");
+    p.edit(text, "../../../static/kart.png", "kart.png");
+    p.edit(text, "static/kart.png)", "static/kart.jpg)");
+    let out = p.build(&[&base[..], &["--format", "json"]].concat());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    let found: Vec<(&str, u64)> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| {
+            assert_eq!(d["file"], text);
+            (
+                d["code"].as_str().unwrap_or_default(),
+                d["line"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("broken-anchor", 10),
+            ("broken-link", 11),
+            ("broken-link", 13),
+            ("missing-static-file", 14),
+        ]
+    );
+}
+
+#[test]
+fn a_web_address_without_its_scheme_is_reported_with_line() {
+    assert_content_error(
+        |p| {
+            p.edit(
+                "content/demo/services/fastlege.yaml",
+                "  email: lege@example.org\n",
+                "  email: lege@example.org\n  web: www.demolege.no\n",
+            )
+        },
+        "services/fastlege.yaml",
+        Some(7),
+        "`www.demolege.no` is not a full web address",
+    );
+}
+
 #[test]
 fn unknown_measure_reference_is_reported_with_line() {
     assert_content_error(
@@ -987,8 +1067,20 @@ fn a_base_url_that_does_not_end_in_the_portal_folder_is_reported() {
             )
         },
         "demo/site.yaml",
-        None,
+        Some(4),
         "`base_url` must end with `/demo/`",
+    );
+    assert_content_error(
+        |p| {
+            p.edit(
+                "content/demo/site.yaml",
+                "https://portal.example.org/demo/",
+                "JaVaScRiPt:alert(1)//demo/",
+            )
+        },
+        "demo/site.yaml",
+        Some(4),
+        "`JaVaScRiPt:alert(1)//` is not a web address",
     );
 }
 

@@ -17,10 +17,13 @@ const SEEDED: &[(&str, &str, &str, Option<u64>)] = &[
     ("error", "broken-link", SERVICE_TEXT, Some(7)),
     ("error", "broken-anchor", SERVICE_TEXT, Some(8)),
     ("warning", "image-alt", SERVICE_TEXT, Some(10)),
+    // The same image's file does not exist either.
+    ("error", "broken-link", SERVICE_TEXT, Some(10)),
     ("warning", "link-text", SERVICE_TEXT, Some(12)),
     ("warning", "heading-level", SERVICE_TEXT, Some(14)),
     ("warning", "table-header", SERVICE_TEXT, Some(16)),
-    ("error", "unknown-measure", SERVICE_FACTS, Some(10)),
+    ("error", "unknown-measure", SERVICE_FACTS, Some(11)),
+    ("error", "unsafe-url", SERVICE_FACTS, Some(6)),
     ("error", "invalid-phone", SERVICE_FACTS, None),
     ("error", "invalid-email", SERVICE_FACTS, None),
     ("error", "invalid-value", SERVICE_FACTS, None),
@@ -39,6 +42,11 @@ const SEEDED: &[(&str, &str, &str, Option<u64>)] = &[
         None,
     ),
     ("error", "missing-static-file", SERVICE_TEXT, Some(20)),
+    // Line 24 links to pages that exist by a root-relative and a relative address: no problem.
+    ("error", "broken-link", SERVICE_TEXT, Some(26)),
+    ("error", "broken-anchor", SERVICE_TEXT, Some(28)),
+    ("error", "missing-static-file", SERVICE_TEXT, Some(30)),
+    ("error", "unsafe-url", SERVICE_TEXT, Some(32)),
     // Stamped with a fingerprint that is not the source's.
     (
         "warning",
@@ -75,10 +83,9 @@ fn json_names_code_file_line_site_and_language_of_every_problem() {
     for (severity, code, file, line) in SEEDED {
         let hit = found
             .iter()
-            .find(|d| d["code"] == *code && d["file"] == *file);
-        let d = hit.unwrap_or_else(|| panic!("{code} in {file} not reported"));
+            .find(|d| d["code"] == *code && d["file"] == *file && d["line"].as_u64() == *line);
+        let d = hit.unwrap_or_else(|| panic!("{code} in {file}:{line:?} not reported"));
         assert_eq!(d["severity"], *severity, "{code}");
-        assert_eq!(d["line"].as_u64(), *line, "{code}");
         assert_eq!(d["site"], "demo", "{code}");
         assert!(!d["message"].as_str().unwrap_or_default().is_empty());
         assert!(
@@ -94,12 +101,16 @@ fn json_names_code_file_line_site_and_language_of_every_problem() {
     };
     assert_eq!(lang_of("broken-link"), Some("nb".into()));
     assert_eq!(lang_of("plan-ended"), Some(serde_json::Value::Null));
-    assert_eq!(json["summary"]["errors"], 7);
+    let errors = SEEDED.iter().filter(|s| s.0 == "error").count();
+    assert_eq!(
+        json["summary"]["errors"], errors,
+        "no errors but the seeded ones"
+    );
     let static_errors = found
         .iter()
         .filter(|d| d["code"] == "missing-static-file")
         .count();
-    assert_eq!(static_errors, 1, "the file that exists (kart.txt) is fine");
+    assert_eq!(static_errors, 2, "the file that exists (kart.txt) is fine");
 }
 
 #[test]
@@ -126,7 +137,7 @@ fn human_output_is_grouped_by_file_with_a_fix() {
     }
     assert!(err.contains("how to fix: "));
     assert!(
-        err.contains("check failed: 1 portal(s), 7 error(s)"),
+        err.contains("check failed: 1 portal(s), 13 error(s)"),
         "{err}"
     );
 }
@@ -196,7 +207,7 @@ fn translations_table_and_marking_a_translation_up_to_date() {
     let fixed = [
         (
             "content/demo/services/helsestasjon.yaml",
-            "contact:\n  phone: \"12 34\"\n  email: post(at)demo.no\n",
+            "contact:\n  phone: \"12 34\"\n  email: post(at)demo.no\n  web: JaVaScRiPt:alert(document.cookie)\n",
             "",
         ),
         (
@@ -215,6 +226,15 @@ fn translations_table_and_marking_a_translation_up_to_date() {
             "(@/services/fastlege)",
         ),
         (SERVICE_TEXT, "#finnes-ikke", ""),
+        (SERVICE_TEXT, "](kart.png)", "](@/static/kart.txt)"),
+        (SERVICE_TEXT, "/finnes-ikke/)", "/fastlege/)"),
+        (SERVICE_TEXT, "#finnes-ikke)", "#what-is-it)"),
+        (SERVICE_TEXT, "/static/logo.png", "/static/kart.txt"),
+        (
+            SERVICE_TEXT,
+            "javascript:alert(1)",
+            "https://www.helsenorge.no/",
+        ),
     ];
     let fixed = [
         fixed.as_slice(),

@@ -248,6 +248,22 @@ fn edits_reload_pages_and_errors_show_over_them() {
     let (_, body) = server.get(page);
     assert!(!body.contains("torg-errors"), "overlay gone once fixed");
 
+    // A link pasted from the live portal is checked like an `@/` link, with its line.
+    let glossary = ("(@/glossary#flyktning)", "(/demo/nb/glossary/#flyktnin)");
+    p.edit(
+        "content/demo/services/fastlege.nb.md",
+        glossary.0,
+        glossary.1,
+    );
+    next_event_line(&mut events, "event: problems");
+    server.terminal_line("error[broken-anchor]: content/demo/services/fastlege.nb.md:8");
+    p.edit(
+        "content/demo/services/fastlege.nb.md",
+        glossary.1,
+        glossary.0,
+    );
+    next_event_line(&mut events, "event: reload");
+
     // Deleting a service removes its pages, and the portal's other pages stop listing it.
     assert_eq!(server.get("/demo/nb/services/norskkurs/").0, 200);
     fs::remove_file(p.path("content/demo/services/norskkurs.yaml")).expect("rm");

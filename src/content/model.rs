@@ -39,7 +39,8 @@ pub struct SiteConfig {
     pub name: String,
     #[serde(default = "default_languages")]
     pub languages: Vec<String>,
-    pub base_url: Option<String>,
+    /// Spanned, so a wrong address can be reported with its line.
+    pub base_url: Option<Spanned<String>>,
     #[serde(default)]
     pub contact: Contact,
 }
@@ -55,7 +56,8 @@ pub struct Contact {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub address: Option<String>,
-    pub web: Option<String>,
+    /// Spanned, so an address torg refuses to publish can be reported with its line.
+    pub web: Option<Spanned<String>>,
 }
 
 impl Contact {

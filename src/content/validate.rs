@@ -6,14 +6,16 @@ use std::path::{Path, PathBuf};
 
 use super::model::{Contact, Cost, Localized, Plan, Service, Site};
 use super::source::fingerprint;
+use crate::config::Urls;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::i18n::Language;
-use crate::markdown::{ProblemKind, Scan, scan};
+use crate::markdown::{Link, ProblemKind, Scan, scan, split_internal};
 use crate::route::Route;
+use crate::url::{self, Refused};
 
-/// Runs every check on a loaded site.
-pub fn validate(site: &Site, langs: &BTreeMap<String, Language>, report: &mut Report) {
-    let routes: BTreeSet<Route> = Route::all(site).into_iter().collect();
+/// Runs every check on a loaded site; `urls` says where it is published, so that links written
+/// as the portal's own addresses can be checked like `@/` links.
+pub fn validate(site: &Site, urls: &Urls, langs: &BTreeMap<String, Language>, report: &mut Report) {
     let measures = measure_ids(site.plan.as_ref());
     check_contact(&site.config.contact, &site.dir.join("site.yaml"), report);
     if let Some(plan) = &site.plan {
@@ -32,10 +34,18 @@ pub fn validate(site: &Site, langs: &BTreeMap<String, Language>, report: &mut Re
         .iter()
         .map(|item| item.files.iter().map(|f| scan(f.body)).collect())
         .collect();
-    let anchors = anchors(site, &items, &scans);
+    let targets = Targets {
+        site,
+        urls,
+        langs,
+        routes: Route::all(site).into_iter().collect(),
+        anchors: anchors(site, &items, &scans),
+    };
     for (item, scans) in items.iter().zip(&scans) {
         for (file, scan) in item.files.iter().zip(scans) {
-            check_links(file, &site.dir, scan, &routes, &anchors, report);
+            for link in &scan.links {
+                targets.check_link(file, &item.route, link, report);
+            }
             report_content_problems(file, scan, report);
         }
         check_translations(item, site, langs, report);
@@ -218,8 +228,31 @@ fn check_service(
     }
 }
 
-/// Phone numbers and e-mail addresses a resident could not use.
+/// Phone numbers, e-mail and web addresses a resident could not use, or should not be sent to.
 fn check_contact(contact: &Contact, path: &Path, report: &mut Report) {
+    if let Some(web) = &contact.web {
+        let line = web.referenced.line() as usize;
+        let column = Some(web.referenced.column() as usize);
+        if let Err(refused) = url::check(&web.value) {
+            let instead = "Write the address of the web page, starting with https://.";
+            report.push(
+                unsafe_url(path, "web address", &web.value, refused, instead).at(line, column),
+            );
+        } else if url::scheme(&url::clean(&web.value)).is_none() {
+            report.push(
+                Diagnostic::error(
+                    "invalid-value",
+                    path,
+                    format!(
+                        "`{}` is not a full web address, so the link would lead nowhere.",
+                        web.value
+                    ),
+                )
+                .at(line, column)
+                .hint("Write the whole address, starting with https://, as the browser shows it."),
+            );
+        }
+    }
     if let Some(phone) = contact.phone.as_deref().filter(|p| !is_phone_number(p)) {
         report.push(
             Diagnostic::error("invalid-phone", path, format!("`{phone}` is not a phone number a resident can call."))
@@ -350,70 +383,237 @@ fn text_files(site: &Site) -> Vec<TextFiles<'_>> {
     out
 }
 
-/// `@/static/<file>` must be one of the portal's own static files.
-fn check_static_file(
-    file: &TextFile,
-    site_dir: &Path,
-    name: &str,
-    line: usize,
-    report: &mut Report,
-) {
-    let folder = site_dir.join("theme/static");
-    let safe = !name.split('/').any(|part| part.is_empty() || part == "..");
-    if !(safe && folder.join(name).is_file()) {
-        report.push(
-            Diagnostic::error("missing-static-file", file.path, format!("The link `@/static/{name}` points to a file that is not in {}.", folder.display()))
-                .at(line, None)
+/// An address torg will not publish, in a Markdown link or a YAML field; `what` names it for
+/// the reader ("link", "image", "web address"), `instead` says what to write there instead.
+fn unsafe_url(
+    path: &Path,
+    what: &str,
+    address: &str,
+    refused: Refused,
+    instead: &str,
+) -> Diagnostic {
+    let shown = address.escape_debug();
+    let (message, hint) = match refused {
+        Refused::Scheme(scheme) => (
+            format!(
+                "To a browser, the {what} `{shown}` is a `{scheme}:` address: it can run a program or show made-up content on the page, so torg does not publish it."
+            ),
+            instead,
+        ),
+        Refused::Hidden => (
+            format!(
+                "The {what} `{shown}` contains invisible control characters, which can hide where it really goes, so torg does not publish it."
+            ),
+            "Type the address again by hand, or copy it from the browser's address bar.",
+        ),
+    };
+    Diagnostic::error("unsafe-url", path, message).hint(hint)
+}
+
+/// Where a link inside the portal leads.
+#[derive(Debug, PartialEq, Eq)]
+enum Target {
+    /// A page in `lang` (`None`: no page has that address), maybe a place on it.
+    Page {
+        route: Option<Route>,
+        lang: String,
+        fragment: Option<String>,
+    },
+    /// A file of `theme/static/`, by its name there.
+    Static(String),
+    /// A file of the portal that is no page with text (the language chooser, the sitemap).
+    File,
+    /// A path of the web server outside the portal's folder, which torg cannot see.
+    Elsewhere,
+}
+
+/// What the links of one portal may lead to: its pages and the places on them in each language,
+/// its static files, and the addresses it is published at.
+struct Targets<'a> {
+    site: &'a Site,
+    urls: &'a Urls,
+    langs: &'a BTreeMap<String, Language>,
+    routes: BTreeSet<Route>,
+    anchors: BTreeMap<(Route, String), BTreeSet<String>>,
+}
+
+impl Targets<'_> {
+    /// Refuses unsafe addresses, then checks every link into the portal, however written (`@/…`,
+    /// a path from the page, from the web root, or the portal's full address), the same way.
+    fn check_link(&self, file: &TextFile, page: &Route, link: &Link, report: &mut Report) {
+        let line = file.first_line + link.line - 1;
+        let what = if link.image { "image" } else { "link" };
+        if let Err(refused) = url::check(&link.dest) {
+            let instead = "Link to a web page (https://…), an e-mail address (mailto:…), a phone number (tel:…) or a page of the portal (@/…); put a file or an image in theme/static/ and write it as @/static/<file name>.";
+            report.push(unsafe_url(file.path, what, &link.dest, refused, instead).at(line, None));
+            return;
+        }
+        let problem = match self.target(file.lang, page, &link.dest) {
+            None | Some(Target::File) => None,
+            Some(Target::Elsewhere) => link.image.then(|| self.not_published(file.path, link)),
+            Some(Target::Static(name)) => self.missing_static(file.path, &name, link),
+            Some(Target::Page { route: None, .. }) => Some(self.no_page(file.path, link)),
+            Some(Target::Page {
+                route: Some(route),
+                lang,
+                fragment,
+            }) => fragment.and_then(|f| self.missing_anchor(file.path, link, route, &lang, &f)),
+        };
+        report.extend(problem.map(|d| d.at(line, None)));
+    }
+
+    /// Where `dest`, written in a `lang` file shown on `page`, leads inside the portal; `None`
+    /// for addresses outside it (other sites, e-mail, phone numbers).
+    fn target(&self, lang: &str, page: &Route, dest: &str) -> Option<Target> {
+        if let Some((target, fragment)) = split_internal(dest) {
+            return Some(match target.strip_prefix("static/") {
+                Some(name) => Target::Static(name.to_string()),
+                None => Target::Page {
+                    route: Route::parse(target).filter(|r| self.routes.contains(r)),
+                    lang: lang.to_string(),
+                    fragment: fragment.map(decode),
+                },
+            });
+        }
+        let clean = url::clean(dest);
+        let is_path = url::scheme(&clean).is_none();
+        let address = if is_path {
+            url::resolve(&self.urls.page(&self.site.slug, lang, page), &clean)?
+        } else {
+            clean.into_owned()
+        };
+        let prefix = format!("{}/", self.site.slug);
+        let Some(file) = self.urls.output_file(&address) else {
+            return is_path.then_some(Target::Elsewhere);
+        };
+        let Some(file) = file.strip_prefix(&prefix) else {
+            return is_path.then_some(Target::Elsewhere);
+        };
+        let fragment = address.split_once('#').map(|(_, f)| decode(f));
+        Some(self.file_target(file, fragment))
+    }
+
+    /// What a file below the portal's output folder is (`en/services/x/index.html`,
+    /// `static/kart.png`); a page's address without its final `/` counts as the page.
+    fn file_target(&self, file: &str, fragment: Option<String>) -> Target {
+        if let Some(name) = file.strip_prefix("static/") {
+            return Target::Static(name.to_string());
+        }
+        if matches!(file, "index.html" | "sitemap.xml") {
+            return Target::File;
+        }
+        let (lang, rest) = file.split_once('/').unwrap_or((file, ""));
+        let known_lang = self.site.config.languages.iter().any(|l| l == lang);
+        let as_folder = format!("{rest}/index.html");
+        let as_folder = as_folder.trim_start_matches('/');
+        let route = self
+            .routes
+            .iter()
+            .find(|r| known_lang && (r.file() == rest || r.file() == as_folder));
+        Target::Page {
+            route: route.cloned(),
+            lang: lang.to_string(),
+            fragment,
+        }
+    }
+
+    fn no_page(&self, path: &Path, link: &Link) -> Diagnostic {
+        if link.image {
+            return self.not_published(path, link);
+        }
+        let hint = if link.dest.starts_with("@/") {
+            "Check the spelling against the file names, e.g. `@/services/<file name without .yaml>`, `@/plan/<theme>`, `@/glossary`."
+        } else {
+            "Check the address for typos, or whether the page was renamed or removed; `@/services/<file name without .yaml>` links to a service in the reader's own language."
+        };
+        Diagnostic::error(
+            "broken-link",
+            path,
+            format!(
+                "The link `{}` points to a page that does not exist.",
+                link.dest
+            ),
+        )
+        .hint(hint)
+    }
+
+    /// An image whose address is no file torg publishes.
+    fn not_published(&self, path: &Path, link: &Link) -> Diagnostic {
+        let name = link.dest.rsplit(['/', '\\']).next().unwrap_or_default();
+        Diagnostic::error("broken-link", path, format!("The image `{}` is not a file of the portal, so readers would see a broken image.", link.dest))
+            .hint(format!("Put the image in {}/ and write it as `@/static/{name}`, or use the image's full https:// address.", self.static_folder().display()))
+    }
+
+    /// «English (en)», as the language calls itself.
+    fn language_name(&self, lang: &str) -> String {
+        match self.langs.get(lang) {
+            Some(l) => format!("{} ({lang})", l.name),
+            None => lang.to_string(),
+        }
+    }
+
+    fn static_folder(&self) -> std::path::PathBuf {
+        self.site.dir.join("theme/static")
+    }
+
+    /// `static/<name>` must be one of the portal's own static files.
+    fn missing_static(&self, path: &Path, name: &str, link: &Link) -> Option<Diagnostic> {
+        let folder = self.static_folder();
+        let safe = !name.split('/').any(|part| part.is_empty() || part == "..");
+        if safe && folder.join(name).is_file() {
+            return None;
+        }
+        Some(
+            Diagnostic::error("missing-static-file", path, format!("The {} `{}` points to a file that is not in {}.", if link.image { "image" } else { "link" }, link.dest, folder.display()))
                 .hint("Put the file (a PDF, an image) in the portal's theme/static/ folder, or fix the name."),
-        );
+        )
+    }
+
+    /// A `#fragment` must be a heading, term or measure of the page in that language.
+    fn missing_anchor(
+        &self,
+        path: &Path,
+        link: &Link,
+        route: Route,
+        lang: &str,
+        fragment: &str,
+    ) -> Option<Diagnostic> {
+        let known = self.anchors.get(&(route, lang.to_string()));
+        if known.is_some_and(|ids| ids.contains(fragment)) {
+            return None;
+        }
+        let hint = match known.filter(|ids| !ids.is_empty()) {
+            Some(ids) => format!(
+                "Use one of: {}.",
+                ids.iter()
+                    .map(|i| format!("#{i}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            None => {
+                "That page has no headings or terms to link to; remove the `#…` part.".to_string()
+            }
+        };
+        Some(
+            Diagnostic::error(
+                "broken-anchor",
+                path,
+                format!(
+                    "The link `{}` points to a place (#{fragment}) that is not on that page in {}.",
+                    link.dest,
+                    self.language_name(lang)
+                ),
+            )
+            .hint(hint),
+        )
     }
 }
 
-fn check_links(
-    file: &TextFile,
-    site_dir: &Path,
-    scan: &Scan,
-    routes: &BTreeSet<Route>,
-    anchors: &BTreeMap<(Route, String), BTreeSet<String>>,
-    report: &mut Report,
-) {
-    for link in &scan.links {
-        let line = file.first_line + link.line - 1;
-        if let Some(name) = link.target.strip_prefix("static/") {
-            check_static_file(file, site_dir, name, line, report);
-            continue;
-        }
-        let Some(route) = Route::parse(&link.target).filter(|r| routes.contains(r)) else {
-            report.push(
-                Diagnostic::error("broken-link", file.path, format!("The link `@/{}` points to a page that does not exist.", link.target))
-                    .at(line, None)
-                    .hint("Check the spelling against the file names, e.g. `@/services/<file name without .yaml>`, `@/plan/<theme>`, `@/glossary`."),
-            );
-            continue;
-        };
-        let Some(fragment) = &link.fragment else {
-            continue;
-        };
-        let known = anchors.get(&(route, file.lang.to_string()));
-        if !known.is_some_and(|ids| ids.contains(fragment)) {
-            let hint = match known.filter(|ids| !ids.is_empty()) {
-                Some(ids) => format!(
-                    "Use one of: {}.",
-                    ids.iter()
-                        .map(|i| format!("#{i}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                None => "That page has no headings or terms to link to; remove the `#…` part."
-                    .to_string(),
-            };
-            report.push(
-                Diagnostic::error("broken-anchor", file.path, format!("The link `@/{}#{fragment}` points to a place that does not exist on that page in this language.", link.target))
-                    .at(line, None)
-                    .hint(hint),
-            );
-        }
-    }
+/// A `#fragment` as the browser matches it against ids: percent-decoded (`f%C3%A5` → `få`).
+fn decode(fragment: &str) -> String {
+    percent_encoding::percent_decode_str(fragment)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 /// Content that WCAG asks to be different: warnings, so `--strict` can make them stop a build.
@@ -439,19 +639,25 @@ pub struct ExternalLink {
     pub line: usize,
 }
 
-/// Every `http(s)://` link of the portal's text files, in file order.
+/// Every `http(s)://` link and image of the portal's text files, in file order.
 pub fn external_links(site: &Site) -> Vec<ExternalLink> {
     text_files(site)
         .iter()
         .flat_map(|item| &item.files)
         .flat_map(|file| {
             scan(file.body)
-                .external
+                .links
                 .into_iter()
-                .map(|(url, line)| ExternalLink {
-                    url,
+                .filter(|l| {
+                    matches!(
+                        url::scheme(&url::clean(&l.dest)).as_deref(),
+                        Some("http" | "https")
+                    )
+                })
+                .map(|l| ExternalLink {
+                    url: l.dest,
                     file: file.path.to_path_buf(),
-                    line: file.first_line + line - 1,
+                    line: file.first_line + l.line - 1,
                 })
         })
         .collect()

@@ -14,6 +14,7 @@ use crate::content::model::{
 use crate::i18n::Language;
 use crate::markdown;
 use crate::route::Route;
+use crate::url;
 
 /// What every page needs: the language, the frame around the content, and links.
 #[derive(Serialize)]
@@ -94,8 +95,7 @@ impl<'a> Scope<'a> {
     }
 
     pub fn url_in(&self, lang: &str, route: &Route) -> String {
-        self.urls
-            .path(&format!("{}/{lang}/{}", self.site.slug, route.path()))
+        self.urls.page(&self.site.slug, lang, route)
     }
 
     pub fn url(&self, route: &Route) -> String {
@@ -450,14 +450,20 @@ fn contact_view(lang: &Language, c: &Contact) -> ContactView {
                 percent_encode(a)
             ),
         }),
-        web: c.web.as_ref().map(|w| Href {
-            text: w
-                .trim_start_matches("https://")
-                .trim_start_matches("http://")
-                .trim_end_matches('/')
-                .to_string(),
-            href: w.clone(),
-        }),
+        // Validation refuses `javascript:` and the like; they are never published, even unvalidated.
+        web: c
+            .web
+            .as_ref()
+            .map(|w| &w.value)
+            .filter(|w| url::is_allowed(w))
+            .map(|w| Href {
+                text: w
+                    .trim_start_matches("https://")
+                    .trim_start_matches("http://")
+                    .trim_end_matches('/')
+                    .to_string(),
+                href: w.clone(),
+            }),
     }
 }
 
@@ -903,7 +909,33 @@ pub fn search_kind(scope: &Scope, route: &Route) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::email_parts;
+    use std::path::Path;
+
+    use super::*;
+    use crate::diagnostic::Report;
+    use crate::i18n::Locales;
+
+    /// Validation refuses such a `web:`; the page must not carry it even when validation did not run.
+    #[test]
+    fn a_refused_web_address_is_never_rendered() {
+        let mut report = Report::default();
+        let locales = Locales::load(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("locales"),
+            &mut report,
+        );
+        let langs = locales.for_site(Path::new("no-such-portal"), &["nb".into()], &mut report);
+        let web = |yaml: &str| {
+            let contact: Contact = serde_saphyr::from_str(yaml).expect("contact YAML");
+            contact_view(&langs["nb"], &contact).web.map(|w| w.href)
+        };
+        assert_eq!(web("web: \" JaVaScRiPt:alert(1)\""), None);
+        assert_eq!(web("web: \"java\\tscript:alert(1)\""), None);
+        assert_eq!(web("web: data:text/html,x"), None);
+        assert_eq!(
+            web("web: https://www.nav.no/"),
+            Some("https://www.nav.no/".into())
+        );
+    }
 
     #[test]
     fn e_mail_addresses_wrap_only_after_the_at_sign_and_before_dots() {
