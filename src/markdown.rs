@@ -7,7 +7,8 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark_escape::escape_html_body_text;
 
 use crate::url;
 
@@ -160,6 +161,7 @@ pub fn to_html(src: &str, resolve: &dyn Fn(&str) -> String) -> String {
         .map(|e| rewrite(e, resolve))
         .collect();
     add_heading_ids(&mut events);
+    break_email_addresses(&mut events);
     let mut out = String::with_capacity(src.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     out
@@ -192,6 +194,63 @@ fn rewrite<'a>(event: Event<'a>, resolve: &dyn Fn(&str) -> String) -> Event<'a> 
         }),
         other => other,
     }
+}
+
+/// Writes the text of e-mail links in the pieces of [`email_parts`], as the theme writes contact
+/// details, so a long address in the text also wraps only after `@` or before a dot.
+fn break_email_addresses(events: &mut [Event]) {
+    let mut in_email = false;
+    for event in events.iter_mut() {
+        match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                in_email = *link_type == LinkType::Email
+                    || dest_url
+                        .get(..7)
+                        .is_some_and(|s| s.eq_ignore_ascii_case("mailto:"));
+            }
+            Event::End(TagEnd::Link) => in_email = false,
+            Event::Text(text) if in_email && text.contains('@') => {
+                *event = Event::InlineHtml(email_html(text).into());
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `<span>` pieces joined by `<wbr>`, escaped: the markup `themes/default/templates/contact.html`
+/// writes from [`email_parts`], and the theme's CSS keeps each piece whole.
+fn email_html(address: &str) -> String {
+    let mut html = String::new();
+    for (i, part) in email_parts(address).iter().enumerate() {
+        if i > 0 {
+            html.push_str("<wbr>");
+        }
+        html.push_str("<span>");
+        // Writing into a String cannot fail.
+        let _ = escape_html_body_text(&mut html, part);
+        html.push_str("</span>");
+    }
+    html
+}
+
+/// Splits an address after `@` and before each dot, the only places a reader expects it to wrap
+/// (`postmottak@` `nittedal` `.kommune` `.no`); the theme keeps each piece whole.
+pub fn email_parts(address: &str) -> Vec<String> {
+    let mut parts = vec![String::new()];
+    for c in address.chars() {
+        let piece_ends = parts.last().is_some_and(|p| p.ends_with('@'));
+        if (c == '.' || piece_ends) && parts.last().is_some_and(|p| !p.is_empty()) {
+            parts.push(String::new());
+        }
+        if let Some(p) = parts.last_mut() {
+            p.push(c);
+        }
+    }
+    parts
 }
 
 /// An `@/` address turned into a URL by `resolve`, keeping its `#fragment`; an address the
@@ -403,5 +462,33 @@ mod tests {
                 "kart.png"
             ]
         );
+    }
+
+    #[test]
+    fn e_mail_addresses_wrap_only_after_the_at_sign_and_before_dots() {
+        assert_eq!(
+            email_parts("postmottak@nittedal.kommune.no"),
+            ["postmottak@", "nittedal", ".kommune", ".no"]
+        );
+        assert_eq!(email_parts("a.b@c"), ["a", ".b@", "c"]);
+        assert_eq!(email_parts(".x@.y"), [".x@", ".y"]);
+    }
+
+    #[test]
+    fn e_mail_links_in_text_wrap_like_contact_details() {
+        let expected = "<span>a&lt;b@</span><wbr><span>x</span><wbr><span>.no</span>";
+        for src in [
+            "<post@x.no>",
+            "[post@x.no](mailto:post@x.no)",
+            "[post@x.no](MAILTO:post@x.no)",
+        ] {
+            assert!(
+                html(src).contains(">post@</span><wbr><span>x</span><wbr><span>.no</span></a>"),
+                "{src}: {}",
+                html(src)
+            );
+        }
+        assert_eq!(email_html("a<b@x.no"), expected);
+        assert!(html("[post@x.no](https://x.no/)").contains(">post@x.no</a>"));
     }
 }

@@ -409,22 +409,6 @@ struct Email {
     parts: Vec<String>,
 }
 
-/// Splits an address after `@` and before each dot, the only places a reader expects it to wrap
-/// (`postmottak@` `nittedal` `.kommune` `.no`); the theme keeps each piece whole.
-fn email_parts(address: &str) -> Vec<String> {
-    let mut parts = vec![String::new()];
-    for c in address.chars() {
-        let piece_ends = parts.last().is_some_and(|p| p.ends_with('@'));
-        if (c == '.' || piece_ends) && parts.last().is_some_and(|p| !p.is_empty()) {
-            parts.push(String::new());
-        }
-        if let Some(p) = parts.last_mut() {
-            p.push(c);
-        }
-    }
-    parts
-}
-
 fn contact_view(lang: &Language, c: &Contact) -> ContactView {
     ContactView {
         phone: c.phone.as_ref().map(|p| Href {
@@ -438,7 +422,7 @@ fn contact_view(lang: &Language, c: &Contact) -> ContactView {
         }),
         email: c.email.as_ref().map(|e| Email {
             href: format!("mailto:{e}"),
-            parts: email_parts(e),
+            parts: markdown::email_parts(e),
         }),
         address: c.address.as_ref().map(|a| Href {
             text: lang.format(
@@ -935,15 +919,5 @@ mod tests {
             web("web: https://www.nav.no/"),
             Some("https://www.nav.no/".into())
         );
-    }
-
-    #[test]
-    fn e_mail_addresses_wrap_only_after_the_at_sign_and_before_dots() {
-        assert_eq!(
-            email_parts("postmottak@nittedal.kommune.no"),
-            ["postmottak@", "nittedal", ".kommune", ".no"]
-        );
-        assert_eq!(email_parts("a.b@c"), ["a", ".b@", "c"]);
-        assert_eq!(email_parts(".x@.y"), [".x@", ".y"]);
     }
 }
