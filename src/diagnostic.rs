@@ -305,63 +305,9 @@ impl IntoIterator for Report {
     }
 }
 
-/// Turns a serde-saphyr message into plain words; the position is reported separately.
-pub fn plain_yaml_message(raw: &str) -> String {
-    let first = raw.lines().next().unwrap_or(raw);
-    let text = strip_position_prefix(first);
-    if let Some(rest) = text.strip_prefix("unknown field `") {
-        let (name, expected) = split_expected(rest);
-        return format!("`{name}` is not a field torg knows here. Allowed fields: {expected}.");
-    }
-    if let Some(rest) = text.strip_prefix("unknown variant `") {
-        let (name, expected) = split_expected(rest);
-        return format!("`{name}` is not an allowed value here. Use one of: {expected}.");
-    }
-    if let Some(rest) = text.strip_prefix("missing field `") {
-        let name = rest.trim_end_matches('`');
-        return format!("The required field `{name}` is missing.");
-    }
-    text.to_string()
-}
-
-/// Drops `error: line 1 column 2: ` before and ` at line 1, column 2` after the message.
-fn strip_position_prefix(line: &str) -> &str {
-    let line = line.strip_prefix("error: ").unwrap_or(line);
-    let line = match line.find(": ") {
-        Some(i) if line.starts_with("line ") => &line[i + 2..],
-        _ => line,
-    };
-    match line.rfind(" at line ") {
-        Some(i) if line[i..].contains(", column ") => &line[..i],
-        _ => line,
-    }
-}
-
-fn split_expected(rest: &str) -> (&str, &str) {
-    match rest.split_once("`, expected one of ") {
-        Some((name, expected)) => (name, expected),
-        None => (rest.trim_end_matches('`'), "see docs/content.md"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn yaml_messages_become_plain_words() {
-        let m = plain_yaml_message(
-            "error: line 2 column 1: unknown field `phon`, expected one of phone, email\n --> x",
-        );
-        assert_eq!(
-            m,
-            "`phon` is not a field torg knows here. Allowed fields: phone, email."
-        );
-        let m = plain_yaml_message("error: line 1 column 1: missing field `category`");
-        assert_eq!(m, "The required field `category` is missing.");
-        let m = plain_yaml_message("missing field `summary` at line 1, column 1");
-        assert_eq!(m, "The required field `summary` is missing.");
-    }
 
     #[test]
     fn display_names_file_line_and_hint() {

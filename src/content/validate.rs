@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 
 use super::model::{Contact, Cost, Localized, Plan, Service, Site};
 use super::source::fingerprint;
-use crate::diagnostic::{Diagnostic, Report};
+use crate::diagnostic::{Diagnostic, Report, Severity};
 use crate::i18n::Language;
+use crate::limits::MAX_NESTING;
 use crate::markdown::{ProblemKind, Scan, scan};
 use crate::route::Route;
 
@@ -426,8 +427,16 @@ fn report_content_problems(file: &TextFile, scan: &Scan, report: &mut Report) {
             ProblemKind::HeadingLevel { level: 1, .. } => ("heading-level", "A level-1 heading (`#`) in the text: the page title is already the level-1 heading.".to_string(), "Start sections with `##`."),
             ProblemKind::HeadingLevel { level, previous } => ("heading-level", format!("This heading jumps from level {previous} to level {level}, so screen-reader users lose the structure."), "Use one more `#` than the heading above it, not more (`##`, then `###`)."),
             ProblemKind::TableHeader => ("table-header", "This table has no header row, so screen readers cannot name its columns.".to_string(), "Write the column names in the first row of the table."),
+            ProblemKind::TooDeep => ("too-deep", format!("Quotes, lists or links are put inside each other here more than {MAX_NESTING} levels deep."), "Write the text flat: a quote or list inside another one or two at most."),
         };
-        report.push(file.diagnostic(code, p.line, message).hint(hint));
+        let d = file.diagnostic(code, p.line, message).hint(hint);
+        report.push(match p.kind {
+            ProblemKind::TooDeep => Diagnostic {
+                severity: Severity::Error,
+                ..d
+            },
+            _ => d,
+        });
     }
 }
 
