@@ -305,9 +305,30 @@ impl IntoIterator for Report {
     }
 }
 
+/// ` Did you mean `health`?` when one allowed word is a likely misspelling of `word`: within a
+/// third of its letters (Levenshtein distance), which catches typos but not a different word.
+pub fn did_you_mean(word: &str, allowed: &[&str]) -> String {
+    let limit = (word.chars().count() / 3).max(1);
+    allowed
+        .iter()
+        .map(|a| (strsim::levenshtein(word, a), *a))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, a)| format!(" Did you mean `{a}`?"))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_misspelling_is_matched_but_not_another_word() {
+        let allowed = ["settlement", "health", "schooling", "leisure", "work"];
+        assert_eq!(did_you_mean("helth", &allowed), " Did you mean `health`?");
+        assert_eq!(did_you_mean("school", &allowed), "");
+        assert_eq!(did_you_mean("sport", &allowed), "");
+    }
 
     #[test]
     fn display_names_file_line_and_hint() {

@@ -29,6 +29,10 @@ pub const MAX_SUMMARY_CHARS: usize = 500;
 /// this no reader can follow, and each level costs markup on every page that shows the text.
 pub const MAX_NESTING: usize = 32;
 
+/// Texts one interface message may expand into through references to other messages:
+/// fluent-bundle stops formatting at 100 placeables, so a message that needs more never shows.
+pub const MAX_TEXT_EXPANSION: usize = 100;
+
 /// Refuses a file larger than [`MAX_FILE_BYTES`], looking only at its size, before reading it.
 pub fn check_file_size(path: &Path) -> Result<(), Diagnostic> {
     let Ok(meta) = fs::metadata(path) else {

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::limits::{check_file_size, check_line_length};
 
 /// Reads a file's bytes, refusing one over [`crate::limits::MAX_FILE_BYTES`] before reading it.
@@ -135,19 +135,6 @@ fn yaml_problem(e: &serde_saphyr::Error, line: Option<&str>) -> (String, String)
         ),
     };
     (message, hint.to_string())
-}
-
-/// ` Did you mean `health`?` when one allowed word is a likely misspelling of `word`: within a
-/// third of its letters (Levenshtein distance), which catches typos but not a different word.
-fn did_you_mean(word: &str, allowed: &[&str]) -> String {
-    let limit = (word.chars().count() / 3).max(1);
-    allowed
-        .iter()
-        .map(|a| (strsim::levenshtein(word, a), *a))
-        .filter(|(d, _)| *d <= limit)
-        .min()
-        .map(|(_, a)| format!(" Did you mean `{a}`?"))
-        .unwrap_or_default()
 }
 
 /// A value of the wrong kind (a text where a list belongs), in an author's words.
@@ -388,14 +375,6 @@ mod tests {
         assert!(!d.hint.contains("quotes"), "{d}");
         assert!(!has_unquoted_colon_or_hash("provider: \"A: b\""));
         assert!(has_unquoted_colon_or_hash("  - name: A #1"));
-    }
-
-    #[test]
-    fn a_misspelling_is_matched_but_not_another_word() {
-        let allowed = ["settlement", "health", "schooling", "leisure", "work"];
-        assert_eq!(did_you_mean("helth", &allowed), " Did you mean `health`?");
-        assert_eq!(did_you_mean("school", &allowed), "");
-        assert_eq!(did_you_mean("sport", &allowed), "");
     }
 
     #[test]
