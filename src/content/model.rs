@@ -24,6 +24,18 @@ pub struct Site {
     pub services: Vec<Service>,
     pub pages: Vec<Page>,
     pub glossary: Vec<Term>,
+    /// The texts of items whose facts file could not be read: they get no page, but their
+    /// Markdown is still checked, so one error does not hide the others.
+    pub text_only: Vec<TextOnly>,
+}
+
+/// The texts of a service or theme whose facts file has an error.
+#[derive(Debug)]
+pub struct TextOnly {
+    pub slug: String,
+    /// The page it would have.
+    pub route: crate::route::Route,
+    pub text: Localized<()>,
 }
 
 impl Site {
@@ -73,6 +85,24 @@ pub struct Localized<F> {
 }
 
 impl<F> Localized<F> {
+    /// The same files without their front matter, for checks that read only the bodies.
+    pub fn without_front(self) -> Localized<()> {
+        let docs = self
+            .docs
+            .into_iter()
+            .map(|(lang, (path, doc))| {
+                let doc = Doc {
+                    front: (),
+                    body: doc.body,
+                    body_line: doc.body_line,
+                    translated_from: doc.translated_from,
+                };
+                (lang, (path, doc))
+            })
+            .collect();
+        Localized { docs }
+    }
+
     /// The text in `lang`, or in the source language with `fallback = true`.
     pub fn get<'a>(&'a self, lang: &str, source: &str) -> (&'a Doc<F>, bool) {
         match self.docs.get(lang) {

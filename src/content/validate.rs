@@ -14,7 +14,11 @@ use crate::route::Route;
 
 /// Runs every check on a loaded site.
 pub fn validate(site: &Site, langs: &BTreeMap<String, Language>, report: &mut Report) {
-    let routes: BTreeSet<Route> = Route::all(site).into_iter().collect();
+    // Items whose facts failed have no page, but a link to them is not what is wrong.
+    let routes: BTreeSet<Route> = Route::all(site)
+        .into_iter()
+        .chain(site.text_only.iter().map(|t| t.route.clone()))
+        .collect();
     let measures = measure_ids(site.plan.as_ref());
     check_contact(&site.config.contact, &site.dir.join("site.yaml"), report);
     if let Some(plan) = &site.plan {
@@ -347,6 +351,11 @@ fn text_files(site: &Site) -> Vec<TextFiles<'_>> {
         site.glossary
             .iter()
             .map(|t| view(&t.slug, Route::Glossary, &t.text)),
+    );
+    out.extend(
+        site.text_only
+            .iter()
+            .map(|t| view(&t.slug, t.route.clone(), &t.text)),
     );
     out
 }
