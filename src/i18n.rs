@@ -143,7 +143,7 @@ fn parse_ftl(path: &Path, shared: Option<&check::Shared>, report: &mut Report) -
                     Diagnostic::error("ftl-syntax", path, ftl_syntax_words(&e.kind))
                         .at(line, None)
                         .hint(
-                            "Write messages as `id = text`; continuation lines must be indented.",
+                            "Write each message as `id = text`, close every `{` with `}`, and indent continuation lines.",
                         ),
                 );
             }

@@ -50,7 +50,7 @@ pub fn check_file_size(path: &Path) -> Result<(), Diagnostic> {
             kib(MAX_FILE_BYTES)
         ),
     )
-    .hint("Split the text into several pages, or remove what was pasted in by mistake."))
+    .hint("Split it into several files, or remove what was pasted in by mistake."))
 }
 
 /// The first line of `text` longer than [`MAX_LINE_CHARS`]; `first_line` is the file line of

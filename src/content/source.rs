@@ -113,7 +113,10 @@ fn yaml_problem(e: &serde_saphyr::Error, line: Option<&str>) -> (String, String)
         }
         E::Unexpected { expected, .. } => (wrong_form(expected), COMPARE),
         // Our own words, from the content model's value types (a time, a date, a title too long).
-        E::Message { msg, .. } => (format!("{}.", msg.trim_end_matches('.')), COMPARE),
+        E::Message { msg, .. } => (
+            format!("{}.", msg.trim_end_matches('.')),
+            "Change the value as described; docs/content.md shows an example of each field.",
+        ),
         E::MultipleDocuments { .. } => (
             "The file holds more than one YAML document (a `---` line in the middle).".to_string(),
             "Remove the `---` line, or move what follows it into its own file.",
