@@ -306,13 +306,14 @@ impl IntoIterator for Report {
 }
 
 /// ` Did you mean `health`?` when one allowed word is a likely misspelling of `word`: within a
-/// third of its letters (Levenshtein distance), which catches typos but not a different word.
+/// third of its letters (Levenshtein distance), which catches typos but not a different word,
+/// or the start of it (`school` for `schooling`).
 pub fn did_you_mean(word: &str, allowed: &[&str]) -> String {
     let limit = (word.chars().count() / 3).max(1);
     allowed
         .iter()
         .map(|a| (strsim::levenshtein(word, a), *a))
-        .filter(|(d, _)| *d <= limit)
+        .filter(|(d, a)| *d <= limit || (word.len() >= 4 && a.starts_with(word)))
         .min()
         .map(|(_, a)| format!(" Did you mean `{a}`?"))
         .unwrap_or_default()
@@ -326,7 +327,11 @@ mod tests {
     fn a_misspelling_is_matched_but_not_another_word() {
         let allowed = ["settlement", "health", "schooling", "leisure", "work"];
         assert_eq!(did_you_mean("helth", &allowed), " Did you mean `health`?");
-        assert_eq!(did_you_mean("school", &allowed), "");
+        assert_eq!(
+            did_you_mean("school", &allowed),
+            " Did you mean `schooling`?"
+        );
+        assert_eq!(did_you_mean("w", &allowed), "");
         assert_eq!(did_you_mean("sport", &allowed), "");
     }
 
