@@ -74,7 +74,7 @@ pub fn check_line_length(text: &str, path: &Path, first_line: usize) -> Result<(
         ),
     )
     .at(first_line + i, None)
-    .hint("Break the text into paragraphs with an empty line between them."))
+    .hint("Break it into shorter lines (in Markdown, paragraphs with an empty line between them), or remove what was pasted in by mistake."))
 }
 
 /// `Err` with the words for a `what` (a title, a summary) longer than `max` characters.

@@ -14,9 +14,19 @@ use crate::limits::{check_file_size, check_line_length};
 fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     check_file_size(path)?;
     fs::read(path).map_err(|e| {
-        Diagnostic::error("io", path, format!("The file could not be read: {e}."))
+        Diagnostic::error("io", path, cannot_read(&e))
             .hint("Check that the file exists and that you may read it.")
     })
+}
+
+/// Why a file could not be read, in words rather than the system's error text.
+fn cannot_read(e: &std::io::Error) -> &'static str {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "The file does not exist (any more).",
+        std::io::ErrorKind::PermissionDenied => "torg is not allowed to read this file.",
+        std::io::ErrorKind::IsADirectory => "This is a folder where torg expects a file.",
+        _ => "The file could not be read.",
+    }
 }
 
 /// Reads a file as UTF-8, naming the line of the first invalid byte when it is not.
@@ -378,6 +388,15 @@ mod tests {
         assert!(!d.hint.contains("quotes"), "{d}");
         assert!(!has_unquoted_colon_or_hash("provider: \"A: b\""));
         assert!(has_unquoted_colon_or_hash("  - name: A #1"));
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_named_without_the_systems_words() {
+        let d = read_text(Path::new("/nonexistent/torg/a.nb.md")).unwrap_err();
+        assert_eq!(d.message, "The file does not exist (any more).");
+        let tmp = tempfile::tempdir().unwrap();
+        let d = read_text(tmp.path()).unwrap_err();
+        assert!(!d.message.contains("os error"), "{}", d.message);
     }
 
     #[test]
