@@ -118,8 +118,12 @@ impl Report {
         self.items.extend(ds);
     }
 
+    /// Problems of `severity` as printed: the same problem found on several pages counts once.
     pub fn count(&self, severity: Severity) -> usize {
-        self.items.iter().filter(|d| d.severity == severity).count()
+        self.sorted()
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 
     pub fn is_fatal(&self, strict: bool) -> bool {
@@ -333,6 +337,15 @@ mod tests {
         );
         assert_eq!(did_you_mean("w", &allowed), "");
         assert_eq!(did_you_mean("sport", &allowed), "");
+    }
+
+    #[test]
+    fn a_problem_found_on_several_pages_counts_once() {
+        let d = Diagnostic::error("template", Path::new("404.html"), "bad").at(3, None);
+        let mut report = Report::default();
+        report.extend([d.clone(), d.clone(), d.at(4, None)]);
+        assert_eq!(report.count(Severity::Error), 2);
+        assert_eq!(report.sorted().len(), 2);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use walkdir::WalkDir;
 use crate::config::Urls;
 use crate::content::model::Site;
 use crate::content::source::read_text;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::i18n::Language;
 use crate::output::Output;
 use crate::route::Route;
@@ -142,7 +142,7 @@ fn template_problem(
         K::SyntaxError(r) | K::RenderingError(r) => Diagnostic::error(
             "template",
             &file(r.filename()),
-            format!("{what}: {}", r.message()),
+            format!("{what}: {}", shorter(r.message())),
         )
         .at(r.span().start_line, Some(r.span().start_col + 1)),
         K::MissingParent { current, parent } => Diagnostic::error(
@@ -180,6 +180,20 @@ fn report_position(text: &str) -> Option<(&str, usize, usize, &str)> {
     let column = parts.next()?.parse().ok()?;
     let line = parts.next()?.parse().ok()?;
     Some((parts.next()?, line, column, message))
+}
+
+/// Tera lists every variable or field there is after `… is not defined.` (the whole `ui` map:
+/// 150 names); keeps only the closest one as a suggestion.
+fn shorter(message: &str) -> String {
+    let Some((head, list)) = message
+        .split_once(" Available fields: ")
+        .or_else(|| message.split_once(" Available variables: "))
+    else {
+        return message.to_string();
+    };
+    let name = head.split('`').nth(1).unwrap_or_default();
+    let names: Vec<&str> = list.split(", ").collect();
+    format!("{head}{}", did_you_mean(name, &names))
 }
 
 /// An error's message followed by those of its causes.
@@ -644,6 +658,11 @@ mod tests {
             ],
         );
         let theme = Theme::load(&base, None).unwrap();
+        let fields = "Field `nav_hom` is not defined. Available fields: nav_home, nav_plan";
+        assert_eq!(
+            shorter(fields),
+            "Field `nav_hom` is not defined. Did you mean `nav_home`?"
+        );
         let d = theme
             .render("page.html", &PortalList { portals: vec![] })
             .unwrap_err();
