@@ -36,6 +36,9 @@ type Resource = (PathBuf, Arc<FluentResource>);
 #[derive(Default)]
 pub struct Locales {
     by_lang: BTreeMap<String, Vec<Resource>>,
+    /// Languages with a file that was refused (its problems are reported): building them would
+    /// only add errors that follow from the first, such as every message of the file missing.
+    broken: BTreeSet<String>,
 }
 
 impl Locales {
@@ -50,10 +53,13 @@ impl Locales {
             return locales;
         }
         for (lang, files) in ftl_files(dir) {
-            let resources = files
+            let resources: Vec<Resource> = files
                 .iter()
                 .filter_map(|p| parse_ftl(p, None, report))
                 .collect();
+            if resources.len() < files.len() {
+                locales.broken.insert(lang.clone());
+            }
             locales.by_lang.insert(lang, resources);
         }
         locales
@@ -72,7 +78,7 @@ impl Locales {
     ) -> BTreeMap<String, Language> {
         let overrides: BTreeMap<String, Vec<PathBuf>> = ftl_files(&site_dir.join("locales"));
         let mut out = BTreeMap::new();
-        for code in languages {
+        for code in languages.iter().filter(|c| !self.broken.contains(*c)) {
             let mut resources = self.by_lang.get(code).cloned().unwrap_or_default();
             let shared = check::shared(&resources);
             for path in overrides.get(code).into_iter().flatten() {

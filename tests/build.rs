@@ -1069,3 +1069,42 @@ fn content_just_within_every_limit_builds() {
         "{err}"
     );
 }
+
+#[test]
+fn a_bare_plural_is_refused_alike_in_locales_and_in_an_override() {
+    let bare = "services-count = { $count ->\n    [one] { $count } usługa\n   *[other] { $count } usług\n}\n";
+    // In the shared locales.
+    let p = Project::new();
+    copy_dir(&repo().join("locales"), &p.path("locales"));
+    let pl = fs::read_to_string(p.path("locales/pl/ui.ftl")).expect("pl");
+    let line = pl
+        .lines()
+        .position(|l| l.starts_with("services-count"))
+        .expect("services-count in pl")
+        + 1;
+    p.edit(
+        "locales/pl/ui.ftl",
+        "services-count = { PLURAL($count) ->",
+        "services-count = { $count ->",
+    );
+    let shared = stderr(&p.torg(&["build"]));
+    // In a portal's override, with the project's own locales untouched.
+    let q = Project::new();
+    q.write("content/demo/locales/pl/site.ftl", bare);
+    let over = stderr(&q.build(&[]));
+    let only_error = |err: &str| -> Vec<String> {
+        err.split("\n\n")
+            .filter(|b| b.contains("error["))
+            .map(|b| b.lines().skip(2).collect::<Vec<_>>().join("\n"))
+            .collect()
+    };
+    assert!(
+        shared.contains(&format!("error[ftl-plural]: locales/pl/ui.ftl:{line}\n")),
+        "{shared}"
+    );
+    assert!(
+        over.contains("error[ftl-plural]: content/demo/locales/pl/site.ftl:1\n"),
+        "{over}"
+    );
+    assert_eq!(only_error(&shared), only_error(&over));
+}
