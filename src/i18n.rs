@@ -130,7 +130,7 @@ fn ftl_files(dir: &Path) -> BTreeMap<String, Vec<PathBuf>> {
     out
 }
 
-/// Reads and checks one `.ftl` file; `shared` holds the ids of the shared locale when the file
+/// Reads and checks one `.ftl` file; `shared` holds the texts of the shared locale when the file
 /// is a portal's override. `None` when the file cannot be used (every problem is reported).
 fn parse_ftl(path: &Path, shared: Option<&check::Shared>, report: &mut Report) -> Option<Resource> {
     let text = read_text(path).map_err(|d| report.push(d)).ok()?;
