@@ -118,8 +118,12 @@ impl Report {
         self.items.extend(ds);
     }
 
+    /// Problems of `severity` as printed: the same problem found on several pages counts once.
     pub fn count(&self, severity: Severity) -> usize {
-        self.items.iter().filter(|d| d.severity == severity).count()
+        self.sorted()
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 
     pub fn is_fatal(&self, strict: bool) -> bool {
@@ -305,43 +309,18 @@ impl IntoIterator for Report {
     }
 }
 
-/// Turns a serde-saphyr message into plain words; the position is reported separately.
-pub fn plain_yaml_message(raw: &str) -> String {
-    let first = raw.lines().next().unwrap_or(raw);
-    let text = strip_position_prefix(first);
-    if let Some(rest) = text.strip_prefix("unknown field `") {
-        let (name, expected) = split_expected(rest);
-        return format!("`{name}` is not a field torg knows here. Allowed fields: {expected}.");
-    }
-    if let Some(rest) = text.strip_prefix("unknown variant `") {
-        let (name, expected) = split_expected(rest);
-        return format!("`{name}` is not an allowed value here. Use one of: {expected}.");
-    }
-    if let Some(rest) = text.strip_prefix("missing field `") {
-        let name = rest.trim_end_matches('`');
-        return format!("The required field `{name}` is missing.");
-    }
-    text.to_string()
-}
-
-/// Drops `error: line 1 column 2: ` before and ` at line 1, column 2` after the message.
-fn strip_position_prefix(line: &str) -> &str {
-    let line = line.strip_prefix("error: ").unwrap_or(line);
-    let line = match line.find(": ") {
-        Some(i) if line.starts_with("line ") => &line[i + 2..],
-        _ => line,
-    };
-    match line.rfind(" at line ") {
-        Some(i) if line[i..].contains(", column ") => &line[..i],
-        _ => line,
-    }
-}
-
-fn split_expected(rest: &str) -> (&str, &str) {
-    match rest.split_once("`, expected one of ") {
-        Some((name, expected)) => (name, expected),
-        None => (rest.trim_end_matches('`'), "see docs/content.md"),
-    }
+/// ` Did you mean `health`?` when one allowed word is a likely misspelling of `word`: within a
+/// third of its letters (Levenshtein distance), which catches typos but not a different word,
+/// or the start of it (`school` for `schooling`).
+pub fn did_you_mean(word: &str, allowed: &[&str]) -> String {
+    let limit = (word.chars().count() / 3).max(1);
+    allowed
+        .iter()
+        .map(|a| (strsim::levenshtein(word, a), *a))
+        .filter(|(d, a)| *d <= limit || (word.len() >= 4 && a.starts_with(word)))
+        .min()
+        .map(|(_, a)| format!(" Did you mean `{a}`?"))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -349,18 +328,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn yaml_messages_become_plain_words() {
-        let m = plain_yaml_message(
-            "error: line 2 column 1: unknown field `phon`, expected one of phone, email\n --> x",
-        );
+    fn a_misspelling_is_matched_but_not_another_word() {
+        let allowed = ["settlement", "health", "schooling", "leisure", "work"];
+        assert_eq!(did_you_mean("helth", &allowed), " Did you mean `health`?");
         assert_eq!(
-            m,
-            "`phon` is not a field torg knows here. Allowed fields: phone, email."
+            did_you_mean("school", &allowed),
+            " Did you mean `schooling`?"
         );
-        let m = plain_yaml_message("error: line 1 column 1: missing field `category`");
-        assert_eq!(m, "The required field `category` is missing.");
-        let m = plain_yaml_message("missing field `summary` at line 1, column 1");
-        assert_eq!(m, "The required field `summary` is missing.");
+        assert_eq!(did_you_mean("w", &allowed), "");
+        assert_eq!(did_you_mean("sport", &allowed), "");
+    }
+
+    #[test]
+    fn a_problem_found_on_several_pages_counts_once() {
+        let d = Diagnostic::error("template", Path::new("404.html"), "bad").at(3, None);
+        let mut report = Report::default();
+        report.extend([d.clone(), d.clone(), d.at(4, None)]);
+        assert_eq!(report.count(Severity::Error), 2);
+        assert_eq!(report.sorted().len(), 2);
     }
 
     #[test]

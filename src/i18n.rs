@@ -15,9 +15,7 @@ use std::sync::Arc;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use fluent_syntax::ast::{
-    Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey,
-};
+use fluent_syntax::ast::Entry;
 use icu_collator::options::CollatorOptions;
 use icu_collator::{Collator, CollatorBorrowed};
 use icu_list::ListFormatter;
@@ -30,12 +28,17 @@ use crate::content::model::Date;
 use crate::content::source::read_text;
 use crate::diagnostic::{Diagnostic, Report};
 
+mod check;
+
 type Resource = (PathBuf, Arc<FluentResource>);
 
 /// The parsed `.ftl` files of every language the project has.
 #[derive(Default)]
 pub struct Locales {
     by_lang: BTreeMap<String, Vec<Resource>>,
+    /// Languages with a file that was refused (its problems are reported): building them would
+    /// only add errors that follow from the first, such as every message of the file missing.
+    broken: BTreeSet<String>,
 }
 
 impl Locales {
@@ -50,7 +53,13 @@ impl Locales {
             return locales;
         }
         for (lang, files) in ftl_files(dir) {
-            let resources = files.iter().filter_map(|p| parse_ftl(p, report)).collect();
+            let resources: Vec<Resource> = files
+                .iter()
+                .filter_map(|p| parse_ftl(p, None, report))
+                .collect();
+            if resources.len() < files.len() {
+                locales.broken.insert(lang.clone());
+            }
             locales.by_lang.insert(lang, resources);
         }
         locales
@@ -69,10 +78,14 @@ impl Locales {
     ) -> BTreeMap<String, Language> {
         let overrides: BTreeMap<String, Vec<PathBuf>> = ftl_files(&site_dir.join("locales"));
         let mut out = BTreeMap::new();
-        for code in languages {
+        for code in languages.iter().filter(|c| !self.broken.contains(*c)) {
             let mut resources = self.by_lang.get(code).cloned().unwrap_or_default();
+            let shared = check::shared(&resources);
             for path in overrides.get(code).into_iter().flatten() {
-                resources.extend(parse_ftl(path, report));
+                resources.extend(parse_ftl(path, Some(&shared), report));
+            }
+            if !check::check_references(&resources, report) {
+                continue;
             }
             if let Some(lang) = Language::new(code, &resources, report) {
                 out.insert(code.clone(), lang);
@@ -117,28 +130,52 @@ fn ftl_files(dir: &Path) -> BTreeMap<String, Vec<PathBuf>> {
     out
 }
 
-fn parse_ftl(path: &Path, report: &mut Report) -> Option<Resource> {
+/// Reads and checks one `.ftl` file; `shared` holds the texts of the shared locale when the file
+/// is a portal's override. `None` when the file cannot be used (every problem is reported).
+fn parse_ftl(path: &Path, shared: Option<&check::Shared>, report: &mut Report) -> Option<Resource> {
     let text = read_text(path).map_err(|d| report.push(d)).ok()?;
     match FluentResource::try_new(text) {
-        Ok(res) => Some((path.to_path_buf(), Arc::new(res))),
+        Ok(res) => check::check_file(path, &res, shared, report)
+            .then(|| (path.to_path_buf(), Arc::new(res))),
         Err((res, errors)) => {
             for e in errors {
-                let line = res.source()[..e.pos.start.min(res.source().len())]
+                // Where the broken message starts: the parser may only notice at the end of file.
+                let start = e.slice.as_ref().unwrap_or(&e.pos).start;
+                let line = res.source()[..start.min(res.source().len())]
                     .matches('\n')
                     .count()
                     + 1;
                 report.push(
-                    Diagnostic::error(
-                        "ftl-syntax",
-                        path,
-                        format!("This line is not valid Fluent: {}.", e.kind),
-                    )
-                    .at(line, None)
-                    .hint("Write messages as `id = text`; continuation lines must be indented."),
+                    Diagnostic::error("ftl-syntax", path, ftl_syntax_words(&e.kind))
+                        .at(line, None)
+                        .hint(
+                            "Write each message as `id = text`, close every `{` with `}`, and indent continuation lines.",
+                        ),
                 );
             }
             None
         }
+    }
+}
+
+/// A Fluent syntax error in an author's words; fluent-syntax's own speak of tokens.
+fn ftl_syntax_words(kind: &fluent_syntax::parser::ErrorKind) -> String {
+    use fluent_syntax::parser::ErrorKind as K;
+    match kind {
+        K::ExpectedToken('}') => "A `{` in this message is not closed with `}`.".to_string(),
+        K::ExpectedToken(c) => format!("A `{c}` is missing in this message."),
+        K::ExpectedMessageField { entry_id } | K::ExpectedTermField { entry_id } => {
+            format!("`{entry_id}` has no text after `=`.")
+        }
+        K::MissingDefaultVariant => {
+            "A choice `{ … -> … }` needs one default, marked with `*`: `*[other] …`.".to_string()
+        }
+        K::MultipleDefaultVariants => {
+            "A choice has more than one default (`*`); keep one.".to_string()
+        }
+        K::UnbalancedClosingBrace => "A `}` in this message has no `{` before it.".to_string(),
+        K::UnterminatedStringLiteral => "A quoted text `\"…` is not closed.".to_string(),
+        _ => "This message is not valid Fluent.".to_string(),
     }
 }
 
@@ -212,23 +249,6 @@ fn category_name(c: PluralCategory) -> &'static str {
     }
 }
 
-/// A `{ $x -> [one] … }` select would use fluent-bundle's faulty plural rules.
-fn selects_plural_on_bare_variable(pattern: &Pattern<&str>) -> bool {
-    const CATEGORIES: [&str; 5] = ["zero", "one", "two", "few", "many"];
-    pattern.elements.iter().any(|el| match el {
-        PatternElement::Placeable {
-            expression:
-                Expression::Select {
-                    selector: InlineExpression::VariableReference { .. },
-                    variants,
-                },
-        } => variants.iter().any(
-            |v| matches!(v.key, VariantKey::Identifier { name } if CATEGORIES.contains(&name)),
-        ),
-        _ => false,
-    })
-}
-
 /// One language of a portal, ready to format interface strings.
 pub struct Language {
     pub code: String,
@@ -289,19 +309,10 @@ impl Language {
             }
         };
         let mut ids = BTreeSet::new();
-        for (path, res) in resources {
+        for (_, res) in resources {
             for entry in res.entries() {
                 if let Entry::Message(m) = entry {
                     ids.insert(m.id.name.to_string());
-                    if m.value
-                        .as_ref()
-                        .is_some_and(selects_plural_on_bare_variable)
-                    {
-                        report.push(
-                            Diagnostic::error("ftl-plural", path, format!("`{}` chooses a plural form with `{{ $variable -> … }}`.", m.id.name))
-                                .hint("Write `{ PLURAL($count) -> … }`: torg's PLURAL uses correct plural rules for every language."),
-                        );
-                    }
                 }
             }
             bundle.add_resource_overriding(Arc::clone(res));

@@ -12,6 +12,8 @@ use pulldown_cmark_escape::escape_html_body_text;
 
 use crate::url;
 
+use crate::limits::MAX_NESTING;
+
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
 }
@@ -53,6 +55,8 @@ pub enum ProblemKind {
     HeadingLevel { level: u8, previous: u8 },
     /// A table whose header row is empty.
     TableHeader,
+    /// Elements nested more than [`MAX_NESTING`] deep (reported once, where it first happens).
+    TooDeep,
 }
 
 /// Link texts that mean nothing when a screen reader lists the links of a page.
@@ -88,7 +92,20 @@ pub fn scan(src: &str) -> Scan {
     // Links, images, headings and table heads being read, innermost last, with their text.
     let mut open: Vec<(usize, String)> = Vec::new();
     let line_of = |offset: usize| src[..offset].matches('\n').count() + 1;
+    let mut depth = 0;
     for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth -= 1,
+            _ => {}
+        }
+        if depth > MAX_NESTING {
+            scan.problems.push(Problem {
+                line: line_of(range.start),
+                kind: ProblemKind::TooDeep,
+            });
+            break;
+        }
         match event {
             Event::Start(
                 ref tag @ (Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }),
@@ -368,6 +385,17 @@ mod tests {
             ]
         );
         assert!(html(src).contains(r#"<h2 id="om-2">"#));
+    }
+
+    #[test]
+    fn nesting_is_refused_once_where_it_gets_too_deep() {
+        let fine = format!("{}x\n", "> ".repeat(MAX_NESTING - 1));
+        assert!(scan(&fine).problems.is_empty());
+        let deep = format!("Intro\n\n{}x\n", "> ".repeat(100_000));
+        let s = scan(&deep);
+        let kinds: Vec<(usize, &ProblemKind)> =
+            s.problems.iter().map(|p| (p.line, &p.kind)).collect();
+        assert_eq!(kinds, [(3, &ProblemKind::TooDeep)]);
     }
 
     #[test]

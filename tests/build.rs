@@ -955,8 +955,8 @@ fn error_wording_snapshot() {
     let expected = "\
 content/demo/services/norskkurs.yaml
 error[yaml]: content/demo/services/norskkurs.yaml:1:11
-  `school` is not an allowed value here. Use one of: settlement, health, schooling, leisure, work.
-  how to fix: Compare with the example in docs/content.md; values with `:` or `#` need quotes.";
+  `school` is not an allowed value here. Did you mean `schooling`? Use one of: settlement, health, schooling, leisure, work.
+  how to fix: Write one of the allowed values exactly as shown (lower case).";
     let err = stderr(&out);
     let errors: Vec<&str> = err
         .split("\n\n")
@@ -1127,4 +1127,170 @@ fn lists_and_kept_norwegian_names_follow_the_page_language() {
         "{ar}"
     );
     assert!(!nb.contains(r#"<span lang="nb""#));
+}
+
+/// The error lines (`error[code]: position`) of a failed build.
+fn error_lines(err: &str) -> Vec<&str> {
+    err.lines().filter(|l| l.starts_with("error[")).collect()
+}
+
+#[test]
+fn a_template_error_in_a_portal_override_names_that_template() {
+    assert_content_error(
+        |p| {
+            p.write(
+                "content/demo/theme/templates/404.html",
+                "{% extends \"base.html\" %}\n{% block main %}<h1>{{ title }</h1>{% endblock main %}",
+            )
+        },
+        "content/demo/theme/templates/404.html",
+        Some(2),
+        "error[template]",
+    );
+}
+
+#[test]
+fn a_broken_fluent_override_is_one_error_in_that_file_before_rendering() {
+    let cases = [
+        (
+            "nav-home = { nav-plan }\nnav-plan = { nav-home }\n",
+            1,
+            "refers to itself",
+        ),
+        (
+            "nav-home = { nav-plan } { nav-plan } { nav-plan } { nav-plan } { nav-plan } { nav-plan }\n\
+             nav-plan = { nav-glossary } { nav-glossary } { nav-glossary } { nav-glossary } { nav-glossary }\n\
+             nav-glossary = { nav-label } { nav-label } { nav-label } { nav-label } { nav-label }\n",
+            1,
+            "expands into more than 100 other texts",
+        ),
+        (
+            "nav-home = Hjem\nnav-hjemme = Hjem\n",
+            2,
+            "is not an interface text",
+        ),
+        ("municipality-name = { $kommune }\n", 1, "uses `$kommune`"),
+        ("nav-home = { nav-hjem }\n", 1, "refers to `nav-hjem`"),
+    ];
+    for (ftl, line, words) in cases {
+        let p = Project::new();
+        p.write("content/demo/locales/nb/site.ftl", ftl);
+        let out = p.build(&[]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert_eq!(
+            error_lines(&err),
+            [format!(
+                "error[{}]: content/demo/locales/nb/site.ftl:{line}",
+                if words.starts_with("is not") || words.starts_with("uses") {
+                    "ftl-override"
+                } else {
+                    "ftl-reference"
+                }
+            )],
+            "{ftl}\n{err}"
+        );
+        assert!(err.contains(words), "{words:?} in:\n{err}");
+    }
+}
+
+#[test]
+fn yaml_errors_do_not_hide_markdown_errors_of_the_same_service() {
+    let p = Project::new();
+    p.edit(
+        "content/demo/services/norskkurs.yaml",
+        "category: schooling",
+        "category: school",
+    );
+    let text =
+        std::fs::read_to_string(p.path("content/demo/services/norskkurs.nb.md")).expect("read");
+    let lines = text.lines().count();
+    p.write(
+        "content/demo/services/norskkurs.nb.md",
+        format!("{text}\nSe [kurset](@/services/norskkurs-a2).\n"),
+    );
+    let err = stderr(&p.build(&[]));
+    let errors = error_lines(&err);
+    assert!(
+        errors.iter().any(|l| l.contains("norskkurs.yaml:1")),
+        "{err}"
+    );
+    let link = format!(
+        "error[broken-link]: content/demo/services/norskkurs.nb.md:{}",
+        lines + 2
+    );
+    assert!(errors.contains(&link.as_str()), "{link} in:\n{err}");
+    assert_eq!(errors.len(), 2, "{err}");
+}
+
+#[test]
+fn content_just_within_every_limit_builds() {
+    use torg::limits::{
+        MAX_FILE_BYTES, MAX_LINE_CHARS, MAX_NESTING, MAX_SUMMARY_CHARS, MAX_TITLE_CHARS,
+    };
+    let p = Project::new();
+    let head = format!(
+        "---\ntitle: {}\nsummary: {}\n---\n{}x\n\n{}\n\n",
+        "T".repeat(MAX_TITLE_CHARS),
+        "s".repeat(MAX_SUMMARY_CHARS),
+        "> ".repeat(MAX_NESTING - 1),
+        "ord ".repeat(MAX_LINE_CHARS / 4),
+    );
+    let paragraph = "Alle har rett til en fastlege.\n\n";
+    let room = MAX_FILE_BYTES as usize - head.len();
+    let body = paragraph.repeat(room / paragraph.len());
+    p.write(
+        "content/demo/services/fastlege.nb.md",
+        format!("{head}{body}"),
+    );
+    assert_ok(&p.build(&[]));
+    // One byte more than the file limit is refused, by size, naming the file.
+    p.write(
+        "content/demo/services/fastlege.nb.md",
+        format!("{head}{body}{}", "x".repeat(room % paragraph.len() + 1)),
+    );
+    let err = stderr(&p.build(&[]));
+    assert!(
+        err.contains("error[too-large]: content/demo/services/fastlege.nb.md\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_bare_plural_is_refused_alike_in_locales_and_in_an_override() {
+    let bare = "services-count = { $count ->\n    [one] { $count } usługa\n   *[other] { $count } usług\n}\n";
+    // In the shared locales.
+    let p = Project::new();
+    copy_dir(&repo().join("locales"), &p.path("locales"));
+    let pl = fs::read_to_string(p.path("locales/pl/ui.ftl")).expect("pl");
+    let line = pl
+        .lines()
+        .position(|l| l.starts_with("services-count"))
+        .expect("services-count in pl")
+        + 1;
+    p.edit(
+        "locales/pl/ui.ftl",
+        "services-count = { PLURAL($count) ->",
+        "services-count = { $count ->",
+    );
+    let shared = stderr(&p.torg(&["build"]));
+    // In a portal's override, with the project's own locales untouched.
+    let q = Project::new();
+    q.write("content/demo/locales/pl/site.ftl", bare);
+    let over = stderr(&q.build(&[]));
+    let only_error = |err: &str| -> Vec<String> {
+        err.split("\n\n")
+            .filter(|b| b.contains("error["))
+            .map(|b| b.lines().skip(2).collect::<Vec<_>>().join("\n"))
+            .collect()
+    };
+    assert!(
+        shared.contains(&format!("error[ftl-plural]: locales/pl/ui.ftl:{line}\n")),
+        "{shared}"
+    );
+    assert!(
+        over.contains("error[ftl-plural]: content/demo/locales/pl/site.ftl:1\n"),
+        "{over}"
+    );
+    assert_eq!(only_error(&shared), only_error(&over));
 }

@@ -9,10 +9,12 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
-use super::model::{Localized, Page, Plan, PlanFacts, Service, Site, SiteConfig, Term, Theme};
+use super::model::{
+    Localized, Page, Plan, PlanFacts, Service, Site, SiteConfig, Term, TextOnly, Theme,
+};
 use super::source::{load_doc, load_yaml};
 use crate::diagnostic::{Diagnostic, Report};
-use crate::route::Change;
+use crate::route::{Change, Route};
 
 /// Loads every portal under `content` (or only those named in `only`).
 pub fn load_sites(
@@ -103,6 +105,16 @@ enum Kind {
 }
 
 impl Kind {
+    /// The page an item of this kind gets.
+    fn route(self, slug: &str) -> Route {
+        match self {
+            Kind::Service => Route::Service(slug.to_string()),
+            Kind::Theme => Route::Theme(slug.to_string()),
+            Kind::Page => Route::Page(slug.to_string()),
+            Kind::Term => Route::Glossary,
+        }
+    }
+
     fn folder(self) -> &'static str {
         match self {
             Kind::Service => "services",
@@ -148,10 +160,12 @@ pub fn load_site(
     let files = collect_files(&dir, &config.languages, report);
     let source = config.languages[0].clone();
     let load = Loader { source: &source };
-    let plan = load.plan(&dir, &files, report);
+    let mut text_only = Vec::new();
+    let plan = load.plan(&dir, &files, &mut text_only, report);
     let services = load.items(
         &files,
         Kind::Service,
+        &mut text_only,
         report,
         |slug, facts_path, facts, text| Service {
             slug,
@@ -160,14 +174,20 @@ pub fn load_site(
             text,
         },
     );
-    let pages = load.items(&files, Kind::Page, report, |slug, _, (), text| Page {
-        slug,
-        text,
-    });
-    let glossary = load.items(&files, Kind::Term, report, |slug, _, (), text| Term {
-        slug,
-        text,
-    });
+    let pages = load.items(
+        &files,
+        Kind::Page,
+        &mut text_only,
+        report,
+        |slug, _, (), text| Page { slug, text },
+    );
+    let glossary = load.items(
+        &files,
+        Kind::Term,
+        &mut text_only,
+        report,
+        |slug, _, (), text| Term { slug, text },
+    );
     Some(Site {
         slug,
         dir,
@@ -176,6 +196,7 @@ pub fn load_site(
         services,
         pages,
         glossary,
+        text_only,
     })
 }
 
@@ -380,7 +401,13 @@ struct Loader<'a> {
 }
 
 impl Loader<'_> {
-    fn plan(&self, dir: &Path, files: &Files, report: &mut Report) -> Option<Plan> {
+    fn plan(
+        &self,
+        dir: &Path,
+        files: &Files,
+        text_only: &mut Vec<TextOnly>,
+        report: &mut Report,
+    ) -> Option<Plan> {
         let texts = &files.plan_texts;
         let facts_path = match (&files.plan_facts, texts.is_empty()) {
             (None, true) => return None,
@@ -395,6 +422,7 @@ impl Loader<'_> {
         let mut themes = self.items(
             files,
             Kind::Theme,
+            text_only,
             report,
             |slug, facts_path, facts, text| Theme {
                 slug,
@@ -420,11 +448,13 @@ impl Loader<'_> {
     }
 
     /// Builds every item of `kind`, in parallel since parsing is most of a build's reading time;
-    /// `F` is `()` for kinds without a facts file.
+    /// `F` is `()` for kinds without a facts file. The texts of items whose facts file fails go
+    /// to `text_only`.
     fn items<F: FactsFile + Send, T: DeserializeOwned + Send, I: Send>(
         &self,
         files: &Files,
         kind: Kind,
+        text_only: &mut Vec<TextOnly>,
         report: &mut Report,
         make: impl Fn(String, PathBuf, F, Localized<T>) -> I + Sync,
     ) -> Vec<I> {
@@ -433,18 +463,31 @@ impl Loader<'_> {
         };
         let mut slugs: BTreeSet<&String> = group.texts.keys().collect();
         slugs.extend(group.facts.keys());
-        report.par_map(slugs, |slug, problems| {
+        let loaded = report.par_map(slugs, |slug, problems| {
             self.item(group, slug, &make, problems)
-        })
+        });
+        let mut items = Vec::with_capacity(loaded.len());
+        for result in loaded {
+            match result {
+                Ok(item) => items.push(item),
+                Err((slug, text)) => text_only.push(TextOnly {
+                    route: kind.route(&slug),
+                    slug,
+                    text,
+                }),
+            }
+        }
+        items
     }
 
+    /// One item, or its slug and texts alone when only its facts file has errors.
     fn item<F: FactsFile, T: DeserializeOwned, I>(
         &self,
         group: &Group,
         slug: &str,
         make: impl Fn(String, PathBuf, F, Localized<T>) -> I,
         report: &mut Report,
-    ) -> Option<I> {
+    ) -> Option<Result<I, (String, Localized<()>)>> {
         let texts = group.texts.get(slug).cloned().unwrap_or_default();
         let facts_path = group.facts.get(slug).cloned();
         let anchor = facts_path
@@ -452,13 +495,16 @@ impl Loader<'_> {
             .or_else(|| texts.values().next().cloned())
             .unwrap_or_default();
         let facts = F::load(facts_path.as_deref(), &anchor, slug, report);
-        let text = self.localized(&anchor, slug, &texts, report);
-        Some(make(
-            slug.to_string(),
-            facts_path.unwrap_or_default(),
-            facts?,
-            text?,
-        ))
+        let text = self.localized(&anchor, slug, &texts, report)?;
+        Some(match facts {
+            Some(facts) => Ok(make(
+                slug.to_string(),
+                facts_path.unwrap_or_default(),
+                facts,
+                text,
+            )),
+            None => Err((slug.to_string(), text.without_front())),
+        })
     }
 
     /// Loads the language files of one item; the source-language file must exist.

@@ -8,10 +8,11 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_saphyr::Spanned;
 
 use super::source::Doc;
+use crate::limits::{MAX_SUMMARY_CHARS, MAX_TITLE_CHARS, check_short};
 
 /// One portal: a municipality's site, loaded and validated.
 #[derive(Debug)]
@@ -23,6 +24,18 @@ pub struct Site {
     pub services: Vec<Service>,
     pub pages: Vec<Page>,
     pub glossary: Vec<Term>,
+    /// The texts of items whose facts file could not be read: they get no page, but their
+    /// Markdown is still checked, so one error does not hide the others.
+    pub text_only: Vec<TextOnly>,
+}
+
+/// The texts of a service or theme whose facts file has an error.
+#[derive(Debug)]
+pub struct TextOnly {
+    pub slug: String,
+    /// The page it would have.
+    pub route: crate::route::Route,
+    pub text: Localized<()>,
 }
 
 impl Site {
@@ -36,6 +49,7 @@ impl Site {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
+    #[serde(deserialize_with = "name")]
     pub name: String,
     #[serde(default = "default_languages")]
     pub languages: Vec<String>,
@@ -73,6 +87,24 @@ pub struct Localized<F> {
 }
 
 impl<F> Localized<F> {
+    /// The same files without their front matter, for checks that read only the bodies.
+    pub fn without_front(self) -> Localized<()> {
+        let docs = self
+            .docs
+            .into_iter()
+            .map(|(lang, (path, doc))| {
+                let doc = Doc {
+                    front: (),
+                    body: doc.body,
+                    body_line: doc.body_line,
+                    translated_from: doc.translated_from,
+                };
+                (lang, (path, doc))
+            })
+            .collect();
+        Localized { docs }
+    }
+
     /// The text in `lang`, or in the source language with `fallback = true`.
     pub fn get<'a>(&'a self, lang: &str, source: &str) -> (&'a Doc<F>, bool) {
         match self.docs.get(lang) {
@@ -373,7 +405,9 @@ pub struct ServiceFacts {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ServiceText {
+    #[serde(deserialize_with = "title")]
     pub title: String,
+    #[serde(deserialize_with = "summary")]
     pub summary: String,
 }
 
@@ -400,7 +434,9 @@ pub struct PlanFacts {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanText {
+    #[serde(deserialize_with = "title")]
     pub title: String,
+    #[serde(deserialize_with = "summary")]
     pub summary: String,
     pub vision: Option<String>,
     #[serde(default)]
@@ -439,6 +475,7 @@ pub struct ThemeFacts {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ThemeText {
+    #[serde(deserialize_with = "title")]
     pub title: String,
     #[serde(default)]
     pub goals: Vec<String>,
@@ -459,7 +496,9 @@ pub struct Theme {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageText {
+    #[serde(deserialize_with = "title")]
     pub title: String,
+    #[serde(default, deserialize_with = "optional_summary")]
     pub summary: Option<String>,
 }
 
@@ -473,6 +512,7 @@ pub struct Page {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TermText {
+    #[serde(deserialize_with = "title")]
     pub term: String,
 }
 
@@ -481,6 +521,32 @@ pub struct TermText {
 pub struct Term {
     pub slug: String,
     pub text: Localized<TermText>,
+}
+
+/// A text of at most `max` characters; longer is refused in words naming the `what`.
+fn short<'de, D: Deserializer<'de>>(d: D, what: &str, max: usize) -> Result<String, D::Error> {
+    let text = String::deserialize(d)?;
+    check_short(&text, what, max).map_err(serde::de::Error::custom)?;
+    Ok(text)
+}
+
+/// Titles (and terms) are repeated in menus, lists and every language's pages.
+fn title<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    short(d, "title", MAX_TITLE_CHARS)
+}
+
+/// The municipality's name is on every page of the portal.
+fn name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    short(d, "name", MAX_TITLE_CHARS)
+}
+
+/// Summaries are shown in lists and search results.
+fn summary<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    short(d, "summary", MAX_SUMMARY_CHARS)
+}
+
+fn optional_summary<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    summary(d).map(Some)
 }
 
 #[cfg(test)]
@@ -509,5 +575,26 @@ mod tests {
         );
         assert!(Timing::try_from(YearOrText::Text("soon".into())).is_err());
         assert!(Timing::try_from(YearOrText::Text("x-ongoing".into())).is_err());
+    }
+
+    #[test]
+    fn titles_and_summaries_over_the_limit_are_refused_on_their_line() {
+        let parse = |yaml: &str| {
+            crate::content::source::parse_yaml::<ServiceText>(yaml, std::path::Path::new("a"), 2)
+        };
+        let ok = format!("title: {}\nsummary: {}\n", "T".repeat(200), "s".repeat(500));
+        assert!(parse(&ok).is_ok());
+        let long = format!("title: Lege\nsummary: {}\n", "s".repeat(501));
+        let d = parse(&long).unwrap_err();
+        assert_eq!(d.line, Some(3));
+        assert!(
+            d.message.starts_with("This summary is 501 characters long"),
+            "{}",
+            d.message
+        );
+        let page = "title: Om\nsummary: Kort\n";
+        let p: PageText =
+            crate::content::source::parse_yaml(page, std::path::Path::new("a"), 2).unwrap();
+        assert_eq!(p.summary.as_deref(), Some("Kort"));
     }
 }

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use super::model::{Contact, Cost, Localized, Plan, Service, Site};
 use super::source::fingerprint;
 use crate::config::Urls;
-use crate::diagnostic::{Diagnostic, Report};
+use crate::diagnostic::{Diagnostic, Report, Severity};
 use crate::i18n::Language;
+use crate::limits::MAX_NESTING;
 use crate::markdown::{Link, ProblemKind, Scan, scan, split_internal};
 use crate::route::Route;
 use crate::url::{self, Refused};
@@ -38,7 +39,11 @@ pub fn validate(site: &Site, urls: &Urls, langs: &BTreeMap<String, Language>, re
         site,
         urls,
         langs,
-        routes: Route::all(site).into_iter().collect(),
+        // Items whose facts failed have no page, but a link to them is not what is wrong.
+        routes: Route::all(site)
+            .into_iter()
+            .chain(site.text_only.iter().map(|t| t.route.clone()))
+            .collect(),
         anchors: anchors(site, &items, &scans),
     };
     for (item, scans) in items.iter().zip(&scans) {
@@ -380,6 +385,11 @@ fn text_files(site: &Site) -> Vec<TextFiles<'_>> {
             .iter()
             .map(|t| view(&t.slug, Route::Glossary, &t.text)),
     );
+    out.extend(
+        site.text_only
+            .iter()
+            .map(|t| view(&t.slug, t.route.clone(), &t.text)),
+    );
     out
 }
 
@@ -626,8 +636,16 @@ fn report_content_problems(file: &TextFile, scan: &Scan, report: &mut Report) {
             ProblemKind::HeadingLevel { level: 1, .. } => ("heading-level", "A level-1 heading (`#`) in the text: the page title is already the level-1 heading.".to_string(), "Start sections with `##`."),
             ProblemKind::HeadingLevel { level, previous } => ("heading-level", format!("This heading jumps from level {previous} to level {level}, so screen-reader users lose the structure."), "Use one more `#` than the heading above it, not more (`##`, then `###`)."),
             ProblemKind::TableHeader => ("table-header", "This table has no header row, so screen readers cannot name its columns.".to_string(), "Write the column names in the first row of the table."),
+            ProblemKind::TooDeep => ("too-deep", format!("Quotes, lists or links are put inside each other here more than {MAX_NESTING} levels deep."), "Write the text flat: a quote or list inside another one or two at most."),
         };
-        report.push(file.diagnostic(code, p.line, message).hint(hint));
+        let d = file.diagnostic(code, p.line, message).hint(hint);
+        report.push(match p.kind {
+            ProblemKind::TooDeep => Diagnostic {
+                severity: Severity::Error,
+                ..d
+            },
+            _ => d,
+        });
     }
 }
 

@@ -15,7 +15,7 @@ use walkdir::WalkDir;
 use crate::config::Urls;
 use crate::content::model::Site;
 use crate::content::source::read_text;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::i18n::Language;
 use crate::output::Output;
 use crate::route::Route;
@@ -53,10 +53,12 @@ impl Theme {
             raw.push((name.clone(), read_text(path)?));
         }
         let mut tera = tera::Tera::new();
-        tera.add_raw_templates(raw.iter().map(|(n, t)| (n.as_str(), t.as_str()))).map_err(|e| {
-            let file = first_template_in(&e.to_string(), &sources).unwrap_or_else(|| theme_dir.to_path_buf());
-            Diagnostic::error("template", &file, format!("The template could not be read: {e}")).hint("Fix the template syntax, or remove the override to use the default theme's template.")
-        })?;
+        tera.add_raw_templates(raw.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .map_err(|e| {
+                template_problem(&e, &sources, theme_dir, "The template cannot be read").hint(
+                    "Fix the template syntax, or remove the override to use the default theme's template.",
+                )
+            })?;
         Ok(Theme {
             tera,
             sources,
@@ -94,13 +96,7 @@ impl Theme {
             ctx.insert_value("ui", ui.clone());
         }
         self.tera.render(name, &ctx).map_err(|e| {
-            let mut msg = e.to_string();
-            let mut source = std::error::Error::source(&e);
-            while let Some(s) = source {
-                msg.push_str(&format!(": {s}"));
-                source = s.source();
-            }
-            Diagnostic::error("template", &file, format!("The template failed: {msg}")).hint(
+            template_problem(&e, &self.sources, &file, "The template failed").hint(
                 "Compare the variable names with the default theme in themes/default/templates/.",
             )
         })
@@ -126,11 +122,89 @@ fn files_below(dir: &Path) -> BTreeMap<String, PathBuf> {
         .collect()
 }
 
-fn first_template_in(message: &str, sources: &BTreeMap<String, PathBuf>) -> Option<PathBuf> {
-    sources
-        .iter()
-        .find(|(name, _)| message.contains(name.as_str()))
-        .map(|(_, p)| p.clone())
+/// A Tera error reported against the template file it is in, with line and column where Tera
+/// gives them (the error may be in a parent or included template, not the one being rendered);
+/// `fallback` when no file is known.
+fn template_problem(
+    e: &tera::Error,
+    sources: &BTreeMap<String, PathBuf>,
+    fallback: &Path,
+    what: &str,
+) -> Diagnostic {
+    use tera::ErrorKind as K;
+    let file = |name: &str| {
+        sources
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| fallback.to_path_buf())
+    };
+    match e.kind() {
+        K::SyntaxError(r) | K::RenderingError(r) => Diagnostic::error(
+            "template",
+            &file(r.filename()),
+            format!("{what}: {}", shorter(r.message())),
+        )
+        .at(r.span().start_line, Some(r.span().start_col + 1)),
+        K::MissingParent { current, parent } => Diagnostic::error(
+            "template",
+            &file(current),
+            format!("{what}: it extends `{parent}`, which is not a template of the theme."),
+        ),
+        K::CircularExtend { tpl, .. } | K::CircularInclude { tpl, .. } => Diagnostic::error(
+            "template",
+            &file(tpl),
+            format!("{what}: it extends or includes itself, through other templates."),
+        ),
+        _ => {
+            let text = with_causes(e);
+            match report_position(&text) {
+                Some((name, line, column, message)) => {
+                    Diagnostic::error("template", &file(name), format!("{what}: {message}"))
+                        .at(line, Some(column))
+                }
+                None => Diagnostic::error("template", fallback, format!("{what}: {text}")),
+            }
+        }
+    }
+}
+
+/// Tera reports the checks it makes after parsing (unknown filters, blocks missing from the
+/// parent) as text: `error: <message>` and ` --> <template>:<line>:<column>`. Returns the first
+/// one's template, line, column and message.
+fn report_position(text: &str) -> Option<(&str, usize, usize, &str)> {
+    let message = text.lines().next()?.trim_start_matches("error: ");
+    let at = text
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))?;
+    let mut parts = at.rsplitn(3, ':');
+    let column = parts.next()?.parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    Some((parts.next()?, line, column, message))
+}
+
+/// Tera lists every variable or field there is after `… is not defined.` (the whole `ui` map:
+/// 150 names); keeps only the closest one as a suggestion.
+fn shorter(message: &str) -> String {
+    let Some((head, list)) = message
+        .split_once(" Available fields: ")
+        .or_else(|| message.split_once(" Available variables: "))
+    else {
+        return message.to_string();
+    };
+    let name = head.split('`').nth(1).unwrap_or_default();
+    let names: Vec<&str> = list.split(", ").collect();
+    format!("{head}{}", did_you_mean(name, &names))
+}
+
+/// An error's message followed by those of its causes.
+fn with_causes(e: &dyn std::error::Error) -> String {
+    let mut msg = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        msg.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    msg
 }
 
 /// A portal ready to render: its content, languages, addresses and compiled theme.
@@ -512,4 +586,87 @@ pub fn render_portal_list(
 #[derive(Serialize)]
 struct PortalList {
     portals: Vec<context::Link>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A theme folder with `templates/<name>` for each given template.
+    fn theme_with(dir: &Path, templates: &[(&str, &str)]) {
+        for (name, text) in templates {
+            let path = dir.join("templates").join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+    }
+
+    #[test]
+    fn a_template_error_names_the_override_that_has_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (base, site) = (tmp.path().join("default"), tmp.path().join("site"));
+        theme_with(
+            &base,
+            &[
+                ("base.html", "{% block content %}{% endblock %}"),
+                ("page.html", "x"),
+            ],
+        );
+        let cases = [
+            (
+                "{% extends \"base.html\" %\n",
+                1,
+                "Found `%` but expected %}.",
+            ),
+            (
+                "{% extends \"base.html\" %}\n{% block nope %}{% endblock %}",
+                2,
+                "Block `nope`",
+            ),
+            (
+                "\n{{ x | nosuchfilter }}",
+                2,
+                "Unknown filter `nosuchfilter`",
+            ),
+        ];
+        for (text, line, words) in cases {
+            theme_with(&site, &[("page.html", text)]);
+            let Err(d) = Theme::load(&base, Some(&site)) else {
+                panic!("{text} loaded");
+            };
+            assert_eq!(d.file, site.join("templates/page.html"), "{d}");
+            assert_eq!(d.line, Some(line), "{d}");
+            assert!(d.message.contains(words), "{d}");
+        }
+    }
+
+    #[test]
+    fn a_rendering_error_names_the_template_it_is_in() {
+        let tmp = tempfile::tempdir().unwrap();
+        let base = tmp.path().join("default");
+        theme_with(
+            &base,
+            &[
+                (
+                    "base.html",
+                    "<p>\n{{ missing.field }}</p>{% block content %}{% endblock %}",
+                ),
+                (
+                    "page.html",
+                    "{% extends \"base.html\" %}{% block content %}x{% endblock %}",
+                ),
+            ],
+        );
+        let theme = Theme::load(&base, None).unwrap();
+        let fields = "Field `nav_hom` is not defined. Available fields: nav_home, nav_plan";
+        assert_eq!(
+            shorter(fields),
+            "Field `nav_hom` is not defined. Did you mean `nav_home`?"
+        );
+        let d = theme
+            .render("page.html", &PortalList { portals: vec![] })
+            .unwrap_err();
+        assert_eq!(d.file, base.join("templates/base.html"), "{d}");
+        assert_eq!(d.line, Some(2), "{d}");
+    }
 }

@@ -1,0 +1,4 @@
+services-count = { $count ->
+    [one] { $count } tilbud
+   *[other] { $count } tilbud
+}

@@ -1,0 +1,2 @@
+nav-home = { portal-tagline }
+portal-tagline = Velkommen til { nav-home }

@@ -1,0 +1,2 @@
+nav-home = Til forsiden
+nav-hom = Hjem

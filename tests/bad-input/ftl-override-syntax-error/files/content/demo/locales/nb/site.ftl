@@ -1,0 +1,3 @@
+nav-home = Til forsiden
+portal-tagline = Informasjon { $municipality
+nav-plan = Planen vår
