@@ -126,11 +126,22 @@ fn files_below(dir: &Path) -> BTreeMap<String, PathBuf> {
         .collect()
 }
 
+/// The template a Tera error is about: the one on its ` --> name:line:col` line, else the first
+/// named anywhere. The error quotes the broken line, and `{% extends "base.html" %}` there must
+/// not blame base.html for a mistake in home.html.
 fn first_template_in(message: &str, sources: &BTreeMap<String, PathBuf>) -> Option<PathBuf> {
-    sources
-        .iter()
-        .find(|(name, _)| message.contains(name.as_str()))
-        .map(|(_, p)| p.clone())
+    let located = message
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))
+        .and_then(|at| sources.get(at.rsplitn(3, ':').last()?));
+    located
+        .or_else(|| {
+            sources
+                .iter()
+                .find(|(name, _)| message.contains(name.as_str()))
+                .map(|(_, p)| p)
+        })
+        .cloned()
 }
 
 /// A portal ready to render: its content, languages, addresses and compiled theme.
