@@ -13,11 +13,12 @@
 //! depends only on the seed and `n`, and mutants go round the files in order, so every file is
 //! corrupted several times. Each mutant applies one to [`MAX_MUTATIONS`] mutations (flip a byte,
 //! insert bytes, delete, duplicate or truncate) to one file; one mutant in four may insert any
-//! byte, the others insert text, so that most reach the checks behind the UTF-8 check. Run more locally with
-//! `TORG_CORRUPTION_SEED=<n> TORG_CORRUPTION_CASES=<n> cargo test --test corruption` (with
-//! `TORG_CORRUPTION_VERBOSE=1 … -- --nocapture` to list every mutant and the error codes it met); a failure
-//! prints the line that reruns only its mutant (`TORG_CORRUPTION_ONLY=<n>`) and saves the corrupted
-//! file under `target/tmp/corruption/`. Every mutant runs, and every failure is reported together.
+//! byte, the others insert text, so that most reach the checks behind the UTF-8 check. Run more
+//! locally with `TORG_CORRUPTION_SEED=<n> TORG_CORRUPTION_CASES=<n> cargo test --test corruption
+//! -- --nocapture` (add `TORG_CORRUPTION_VERBOSE=1` to list every mutant and the error codes it
+//! met); a failure prints the line that reruns only its mutant (`TORG_CORRUPTION_ONLY=<n>`) and
+//! saves the corrupted file under `target/tmp/corruption/`. Every mutant runs, and every failure
+//! is reported together.
 
 mod common;
 
@@ -407,12 +408,13 @@ fn problems(
 /// A refused build must say which file to fix: an `error[…]` line naming the corrupted file.
 ///
 /// One exception: content files refer to each other by slug (`@/services/helsestasjon`,
-/// `helse/tolk`), so when a corruption removes what another file refers to — a measure id cut from
-/// `plan/themes/helse.yaml` — the error belongs to the file with the reference, which is where the
-/// author must choose between fixing the reference and restoring the target. That is accepted when
-/// every named file is content the project really has and its own text contains the corrupted
-/// file's slug. Templates and interface strings have no such excuse: an error in them must name
-/// the corrupted file itself.
+/// `helse/tolk`, and a theme's text file to the measure ids of its facts file), so when a
+/// corruption removes or renames what another file refers to — a measure id cut short in
+/// `plan/themes/helse.yaml` — the error belongs to the file with the reference, where the author
+/// chooses between fixing the reference and restoring the target. That is accepted when every
+/// named file is content the project really has and refers to the corrupted file: it shares its
+/// slug (`helse.nb.md`) or its text contains it (`helse/tolk`). Templates and interface strings
+/// have no such excuse: an error in them must name the corrupted file itself.
 fn naming_problem(case: &Case, run: &Run, originals: &BTreeMap<String, Vec<u8>>) -> Option<String> {
     let files = run.error_files();
     if files.is_empty() {
@@ -424,20 +426,20 @@ fn naming_problem(case: &Case, run: &Run, originals: &BTreeMap<String, Vec<u8>>)
     Some(format!("errors name {files:?}, not {}", case.file))
 }
 
-/// Whether content file `file` exists and contains the slug of content file `target`
-/// (`helse` for `content/demo/plan/themes/helse.yaml`).
+/// Whether content file `file` exists and is a sibling of content file `target` (same folder and
+/// slug) or mentions its slug.
 fn refers_to(file: &str, target: &str, originals: &BTreeMap<String, Vec<u8>>) -> bool {
-    let slug = Path::new(target)
-        .file_name()
-        .and_then(|n| n.to_str())
-        .and_then(|n| n.split('.').next())
-        .unwrap_or(target);
     let content = |f: &str| f.starts_with("content/");
-    content(file)
-        && content(target)
-        && originals
-            .get(file)
-            .is_some_and(|text| String::from_utf8_lossy(text).contains(slug))
+    let folder = |f: &str| Path::new(f).parent().map(Path::to_path_buf);
+    let sibling = folder(file) == folder(target) && slug(file) == slug(target);
+    let mentions = || String::from_utf8_lossy(&originals[file]).contains(slug(target));
+    content(file) && content(target) && originals.contains_key(file) && (sibling || mentions())
+}
+
+/// `helse` for `content/demo/plan/themes/helse.yaml` and `…/helse.nb.md`.
+fn slug(file: &str) -> &str {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    name.split('.').next().unwrap_or(name)
 }
 
 /// Staging folders left beside the output.
@@ -475,7 +477,9 @@ fn save_mutant(case: &Case) -> PathBuf {
 /// The failure report of one mutant: what was done, what went wrong, how to see it again.
 fn report(case: &Case, run: &Run, found: &[String], saved: &Path) -> String {
     format!(
-        "{case}\n  problems: {}\n  mutant saved at {}\n  rerun: TORG_CORRUPTION_SEED={} TORG_CORRUPTION_ONLY={} cargo test --test corruption\n  exit {:?}, output without the fixture's warnings:\n{}",
+        "{case}\n  problems: {}\n  mutant saved at {}\n  rerun: TORG_CORRUPTION_SEED={} \
+         TORG_CORRUPTION_ONLY={} cargo test --test corruption\n  exit {:?}, output without the \
+         fixture's warnings:\n{}",
         found.join("; "),
         saved.display(),
         case.seed,
@@ -533,7 +537,8 @@ fn corrupted_input_never_panics_and_names_the_file() {
         }
     }
     eprintln!(
-        "corruption: {} mutants in {:.1} s: {built} built, {refused} refused, {} failed; errors by code: {refused_by:?}",
+        "corruption: {} mutants in {:.1} s: {built} built, {refused} refused, {} failed; \
+         errors by code: {refused_by:?}",
         numbers.end - numbers.start,
         start.elapsed().as_secs_f64(),
         failures.len()

@@ -100,7 +100,8 @@ impl Theme {
                 msg.push_str(&format!(": {s}"));
                 source = s.source();
             }
-            Diagnostic::error("template", &file, format!("The template failed: {msg}")).hint(
+            let file = located_template(&msg, &self.sources).unwrap_or(&file);
+            Diagnostic::error("template", file, format!("The template failed: {msg}")).hint(
                 "Compare the variable names with the default theme in themes/default/templates/.",
             )
         })
@@ -126,20 +127,30 @@ fn files_below(dir: &Path) -> BTreeMap<String, PathBuf> {
         .collect()
 }
 
-/// The template a Tera error is about: the one on its ` --> name:line:col` line, else the first
-/// named anywhere. The error quotes the broken line, and `{% extends "base.html" %}` there must
-/// not blame base.html for a mistake in home.html.
-fn first_template_in(message: &str, sources: &BTreeMap<String, PathBuf>) -> Option<PathBuf> {
-    let located = message
+/// The template a Tera error happened in, from its ` --> name:line:col` line. The page's own
+/// template is often elsewhere in the message — quoted in `{% extends "base.html" %}`, or in
+/// `note: called from home.html` under an error in an included template — and is not the file to
+/// fix.
+fn located_template<'a>(
+    message: &str,
+    sources: &'a BTreeMap<String, PathBuf>,
+) -> Option<&'a PathBuf> {
+    let at = message
         .lines()
-        .find_map(|l| l.trim_start().strip_prefix("--> "))
-        .and_then(|at| sources.get(at.rsplitn(3, ':').last()?));
-    located
+        .find_map(|l| l.trim_start().strip_prefix("--> "))?;
+    sources.get(at.rsplitn(3, ':').last()?)
+}
+
+/// The template a Tera error is about: the located one, else the one the message names first
+/// (`Template 'chooser.html' is inheriting from 'o$base.html', which doesn't exist`).
+fn first_template_in(message: &str, sources: &BTreeMap<String, PathBuf>) -> Option<PathBuf> {
+    located_template(message, sources)
         .or_else(|| {
             sources
                 .iter()
-                .find(|(name, _)| message.contains(name.as_str()))
-                .map(|(_, p)| p)
+                .filter_map(|(name, path)| Some((message.find(name.as_str())?, path)))
+                .min_by_key(|(at, _)| *at)
+                .map(|(_, path)| path)
         })
         .cloned()
 }
