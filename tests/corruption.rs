@@ -407,33 +407,47 @@ fn problems(
 
 /// A refused build must say which file to fix: an `error[…]` line naming the corrupted file.
 ///
-/// One exception: content files refer to each other by slug (`@/services/helsestasjon`,
-/// `helse/tolk`, and a theme's text file to the measure ids of its facts file), so when a
-/// corruption removes or renames what another file refers to — a measure id cut short in
-/// `plan/themes/helse.yaml` — the error belongs to the file with the reference, where the author
-/// chooses between fixing the reference and restoring the target. That is accepted when every
-/// named file is content the project really has and refers to the corrupted file: it shares its
-/// slug (`helse.nb.md`) or its text contains it (`helse/tolk`). Templates and interface strings
-/// have no such excuse: an error in them must name the corrupted file itself.
+/// One exception: when the corruption removes or renames what another file refers to, the error
+/// may belong to the file with the reference, where the author chooses between fixing the
+/// reference and restoring the target. That is accepted when every named file is one the project
+/// really has and refers to the corrupted one (see [`refers_to`]). Interface strings are referred
+/// to by no file: an error in them must name the corrupted file itself.
 fn naming_problem(case: &Case, run: &Run, originals: &BTreeMap<String, Vec<u8>>) -> Option<String> {
     let files = run.error_files();
     if files.is_empty() {
         return Some("refused without any error[…] line".into());
     }
-    if files.contains(&case.file) || files.iter().all(|f| refers_to(f, &case.file, originals)) {
+    let refer = |f: &String| refers_to(f, &case.file, run, originals);
+    if files.contains(&case.file) || files.iter().all(refer) {
         return None;
     }
     Some(format!("errors name {files:?}, not {}", case.file))
 }
 
-/// Whether content file `file` exists and is a sibling of content file `target` (same folder and
-/// slug) or mentions its slug.
-fn refers_to(file: &str, target: &str, originals: &BTreeMap<String, Vec<u8>>) -> bool {
-    let content = |f: &str| f.starts_with("content/");
-    let folder = |f: &str| Path::new(f).parent().map(Path::to_path_buf);
-    let sibling = folder(file) == folder(target) && slug(file) == slug(target);
-    let mentions = || String::from_utf8_lossy(&originals[file]).contains(slug(target));
-    content(file) && content(target) && originals.contains_key(file) && (sibling || mentions())
+/// Whether `file`, an original file of the project, refers to `target`:
+/// - content refers to content by slug (`@/services/helsestasjon`, `helse/tolk`), and a theme's
+///   text file to the measure ids of its facts file beside it: a measure id cut short in
+///   `plan/themes/helse.yaml` is reported in `helse.nb.md` and in the services that carry it out;
+/// - a template refers to the templates it quotes (`{% extends "base.html" %}`): a block cut from
+///   base.html is reported in each page template that fills it. Only if Tera located no error in
+///   the corrupted template itself (` --> base.html:…`), for then that is the file to name.
+fn refers_to(file: &str, target: &str, run: &Run, originals: &BTreeMap<String, Vec<u8>>) -> bool {
+    let Some(text) = originals.get(file).map(|t| String::from_utf8_lossy(t)) else {
+        return false;
+    };
+    let in_folder = |f: &str, folder: &str| f.starts_with(folder);
+    let (content, templates) = ("content/", "themes/default/templates/");
+    if in_folder(file, content) && in_folder(target, content) {
+        let folder = |f: &str| Path::new(f).parent().map(Path::to_path_buf);
+        let sibling = folder(file) == folder(target) && slug(file) == slug(target);
+        return sibling || text.contains(slug(target));
+    }
+    if in_folder(file, templates) && in_folder(target, templates) {
+        let name = &target[templates.len()..];
+        let located_in_target = run.console.contains(&format!("--> {name}:"));
+        return text.contains(&format!("\"{name}\"")) && !located_in_target;
+    }
+    false
 }
 
 /// `helse` for `content/demo/plan/themes/helse.yaml` and `…/helse.nb.md`.
