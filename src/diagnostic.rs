@@ -118,8 +118,10 @@ impl Report {
         self.items.extend(ds);
     }
 
+    /// Counts problems as they are printed: once, though every language's page reported it.
     pub fn count(&self, severity: Severity) -> usize {
-        self.items.iter().filter(|d| d.severity == severity).count()
+        let items = self.sorted().into_iter();
+        items.filter(|d| d.severity == severity).count()
     }
 
     pub fn is_fatal(&self, strict: bool) -> bool {
