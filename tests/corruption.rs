@@ -12,7 +12,7 @@
 //! **Bounded and reproducible.** [`DEFAULT_CASES`] mutants from [`DEFAULT_SEED`]; mutant `n`
 //! depends only on the seed and `n`, and mutants go round the files in order, so every file is
 //! corrupted several times. Each mutant applies one to [`MAX_MUTATIONS`] mutations (flip a byte,
-//! insert bytes, delete, duplicate or truncate) to one file; one mutant in four may insert any
+//! insert bytes, delete, duplicate, repeat many times or truncate) to one file; one mutant in four may insert any
 //! byte, the others insert text, so that most reach the checks behind the UTF-8 check. Run more
 //! locally with `TORG_CORRUPTION_SEED=<n> TORG_CORRUPTION_CASES=<n> cargo test --test corruption
 //! -- --nocapture` (add `TORG_CORRUPTION_VERBOSE=1` to list every mutant and the error codes it
@@ -33,8 +33,9 @@ use common::{copy_dir, repo};
 
 /// Issue 15, point 8b.
 const DEFAULT_SEED: u64 = 1508;
-/// About 30 s in a debug build on the project's 2-core machine, leaving room when it is busy.
-const DEFAULT_CASES: u64 = 300;
+/// About 30 s in a debug build on the project's 2-core machine when it is quiet (300 took 17 s),
+/// leaving room when it is busy.
+const DEFAULT_CASES: u64 = 500;
 /// Mutations applied to one file per mutant: several, so damage can combine.
 const MAX_MUTATIONS: usize = 4;
 /// A build of the fixture takes a fraction of a second; anything near this is a hang.
@@ -46,32 +47,63 @@ const SYNTAX: &[u8] = b":#{}-[]|>*&!%@/\"'\n\t\0\r\\$=<`";
 /// a lone continuation byte, and bytes UTF-8 never uses.
 const NOT_UTF8: &[u8] = &[0xff, 0xfe, 0xc3, 0x80, 0xe2, 0xf0];
 /// Whole tokens of the input languages, which single bytes seldom spell: front matter fences,
-/// template tags, `@/` links, Fluent selectors, a byte-order mark.
-const TOKENS: &[&[u8]] = &[
-    b"---\n",
-    b"{{",
-    b"}}",
-    b"{%",
-    b"%}",
-    b"@/",
-    b"](@/",
-    b"\n- ",
-    b": ",
-    b"{ $",
-    b" ->\n",
-    b"\n  *[",
-    b"\xef\xbb\xbf",
+/// template tags, `@/` links, Fluent selectors, a table; and valid multi-byte characters (a
+/// byte-order mark, ø, Arabic, a right-to-left mark, a no-break space, a combining accent, an
+/// emoji), where code that cuts strings by byte index would panic.
+const TOKENS: &[&str] = &[
+    "---\n",
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "@/",
+    "](@/services/",
+    "@/glossary#",
+    "\n- ",
+    ": ",
+    "{ $",
+    " ->\n",
+    "\n  *[",
+    "\n| a | b |\n|---|---|\n",
+    "\u{feff}",
+    "ø",
+    "عربي",
+    "\u{200f}",
+    "\u{a0}",
+    "\u{301}",
+    "🙂",
 ];
 
 /// One change to a file's bytes, drawn for the file as earlier mutations left it; ranges that run
 /// past the end stop there.
 #[derive(Debug)]
 enum Mutation {
-    Flip { at: usize, mask: u8 },
-    Insert { at: usize, bytes: Vec<u8> },
-    Delete { at: usize, len: usize },
-    Duplicate { from: usize, len: usize, at: usize },
-    Truncate { at: usize },
+    Flip {
+        at: usize,
+        mask: u8,
+    },
+    Insert {
+        at: usize,
+        bytes: Vec<u8>,
+    },
+    Delete {
+        at: usize,
+        len: usize,
+    },
+    Duplicate {
+        from: usize,
+        len: usize,
+        at: usize,
+    },
+    /// A short range repeated in place, for deep nesting (`[[[[`, `> > >`, `{% if %}{% if %}`).
+    Repeat {
+        from: usize,
+        len: usize,
+        times: usize,
+    },
+    Truncate {
+        at: usize,
+    },
 }
 
 impl Mutation {
@@ -102,10 +134,15 @@ impl Mutation {
                 at: rng.usize(0..len),
                 len: rng.usize(1..=16),
             },
-            15..=17 => Mutation::Duplicate {
+            15..=16 => Mutation::Duplicate {
                 from: rng.usize(0..len),
                 len: rng.usize(1..=64),
                 at: rng.usize(0..=len),
+            },
+            17 => Mutation::Repeat {
+                from: rng.usize(0..len),
+                len: rng.usize(1..=8),
+                times: rng.usize(2..=2000),
             },
             _ => Mutation::Truncate {
                 at: rng.usize(0..len),
@@ -128,6 +165,10 @@ impl Mutation {
                 let copy = bytes[*from..end(*from, *len)].to_vec();
                 bytes.splice(at..at, copy);
             }
+            Mutation::Repeat { from, len, times } => {
+                let copy = bytes[*from..end(*from, *len)].repeat(times - 1);
+                bytes.splice(from..from, copy);
+            }
             Mutation::Truncate { at } => bytes.truncate(*at),
         }
     }
@@ -144,6 +185,9 @@ impl fmt::Display for Mutation {
             Mutation::Duplicate { from, len, at } => {
                 write!(f, "copy {len} bytes from {from} to {at}")
             }
+            Mutation::Repeat { from, len, times } => {
+                write!(f, "repeat {len} bytes at {from} {times} times")
+            }
             Mutation::Truncate { at } => write!(f, "truncate at {at}"),
         }
     }
@@ -158,7 +202,7 @@ fn random_bytes(rng: &mut fastrand::Rng, raw: bool) -> Vec<u8> {
             0..=9 => out.push(SYNTAX[rng.usize(0..SYNTAX.len())]),
             10..=13 if raw => out.push(NOT_UTF8[rng.usize(0..NOT_UTF8.len())]),
             10..=16 => out.push(if raw { rng.u8(..) } else { rng.u8(..0x80) }),
-            _ => out.extend_from_slice(TOKENS[rng.usize(0..TOKENS.len())]),
+            _ => out.extend_from_slice(TOKENS[rng.usize(0..TOKENS.len())].as_bytes()),
         }
     }
     out
