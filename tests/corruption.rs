@@ -12,13 +12,13 @@
 //! **Bounded and reproducible.** [`DEFAULT_CASES`] mutants from [`DEFAULT_SEED`]; mutant `n`
 //! depends only on the seed and `n`, and mutants go round the files in order, so every file is
 //! corrupted several times. Each mutant applies one to [`MAX_MUTATIONS`] mutations (flip a byte,
-//! insert bytes, delete, duplicate, repeat many times or truncate) to one file; one mutant in four may insert any
-//! byte, the others insert text, so that most reach the checks behind the UTF-8 check. Run more
-//! locally with `TORG_CORRUPTION_SEED=<n> TORG_CORRUPTION_CASES=<n> cargo test --test corruption
-//! -- --nocapture` (add `TORG_CORRUPTION_VERBOSE=1` to list every mutant and the error codes it
-//! met); a failure prints the line that reruns only its mutant (`TORG_CORRUPTION_ONLY=<n>`) and
-//! saves the corrupted file under `target/tmp/corruption/`. Every mutant runs, and every failure
-//! is reported together.
+//! insert bytes, delete, duplicate, repeat many times or truncate) to one file; one mutant in four
+//! may insert any byte, the others insert text, so that most reach the checks behind the UTF-8
+//! check. Run more locally with `TORG_CORRUPTION_SEED=<n> TORG_CORRUPTION_CASES=<n> cargo test
+//! --test corruption -- --nocapture` (add `TORG_CORRUPTION_VERBOSE=1` to list every mutant and
+//! the error codes it met); a failure prints the line that reruns only its mutant
+//! (`TORG_CORRUPTION_ONLY=<n>`) and saves the corrupted file under `target/tmp/corruption/`.
+//! Every mutant runs, and every failure is reported together.
 
 mod common;
 
@@ -33,9 +33,9 @@ use common::{copy_dir, repo};
 
 /// Issue 15, point 8b.
 const DEFAULT_SEED: u64 = 1508;
-/// About 30 s in a debug build on the project's 2-core machine when it is quiet (300 took 17 s),
-/// leaving room when it is busy.
-const DEFAULT_CASES: u64 = 500;
+/// About 27 s in a debug build on the project's 2-core machine when it is quiet (500 took 33 s),
+/// leaving room below a minute when other work slows it down.
+const DEFAULT_CASES: u64 = 400;
 /// Mutations applied to one file per mutant: several, so damage can combine.
 const MAX_MUTATIONS: usize = 4;
 /// A build of the fixture takes a fraction of a second; anything near this is a hang.
@@ -547,6 +547,7 @@ fn report(case: &Case, run: &Run, found: &[String], saved: &Path) -> String {
     )
 }
 
+/// Sets torg's output off from the report's own lines.
 fn indent(text: &str) -> String {
     text.lines()
         .map(|l| format!("    {l}"))
