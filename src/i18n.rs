@@ -36,6 +36,9 @@ type Resource = (PathBuf, Arc<FluentResource>);
 #[derive(Default)]
 pub struct Locales {
     by_lang: BTreeMap<String, Vec<Resource>>,
+    /// Languages with a file that did not parse: already reported, and without it every check of
+    /// the language would fail again in words that name no file.
+    unparsed: BTreeSet<String>,
 }
 
 impl Locales {
@@ -50,8 +53,13 @@ impl Locales {
             return locales;
         }
         for (lang, files) in ftl_files(dir) {
-            let resources = files.iter().filter_map(|p| parse_ftl(p, report)).collect();
-            locales.by_lang.insert(lang, resources);
+            let parsed: Vec<_> = files.iter().map(|p| parse_ftl(p, report)).collect();
+            if parsed.iter().any(Option::is_none) {
+                locales.unparsed.insert(lang.clone());
+            }
+            locales
+                .by_lang
+                .insert(lang, parsed.into_iter().flatten().collect());
         }
         locales
     }
@@ -69,7 +77,7 @@ impl Locales {
     ) -> BTreeMap<String, Language> {
         let overrides: BTreeMap<String, Vec<PathBuf>> = ftl_files(&site_dir.join("locales"));
         let mut out = BTreeMap::new();
-        for code in languages {
+        for code in languages.iter().filter(|c| !self.unparsed.contains(*c)) {
             let mut resources = self.by_lang.get(code).cloned().unwrap_or_default();
             for path in overrides.get(code).into_iter().flatten() {
                 resources.extend(parse_ftl(path, report));
