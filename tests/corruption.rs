@@ -441,6 +441,7 @@ fn problems(
     }
     if run.code == Some(1) {
         found.extend(naming_problem(case, run, &project.originals));
+        found.extend(not_files(run, project.path()));
         if tree(&project.path().join("public")) != *before {
             found.push("the refused build changed the previous output in public/".into());
         }
@@ -466,6 +467,17 @@ fn naming_problem(case: &Case, run: &Run, originals: &BTreeMap<String, Vec<u8>>)
         return None;
     }
     Some(format!("errors name {files:?}, not {}", case.file))
+}
+
+/// Every error must point at a file the author can open: not a folder (`locales/en`), nor a
+/// path that does not exist.
+fn not_files(run: &Run, dir: &Path) -> Option<String> {
+    let wrong: Vec<String> = run
+        .error_files()
+        .into_iter()
+        .filter(|f| !dir.join(f).is_file())
+        .collect();
+    (!wrong.is_empty()).then(|| format!("errors name {wrong:?}, which are not files"))
 }
 
 /// Whether `file`, an original file of the project, refers to `target`:
