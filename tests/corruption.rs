@@ -1,8 +1,8 @@
 //! Byte-level corruption of every input a build reads (issue 15, point 8b): each file of the
 //! `basic` fixture's `content/`, the repository's `locales/*/ui.ftl` and the default theme's
 //! `templates/`, corrupted from a fixed seed, must never make torg panic, hang or half-write its
-//! output. A refused build must name the file that was corrupted and leave the previous output as
-//! it was.
+//! output. A refused build must name the file that was corrupted (or one that refers to it, see
+//! [`refers_to`]), name only files that exist, and leave the previous output as it was.
 //!
 //! **The real binary, not the library.** Measured on this fixture in a debug build: a build that
 //! succeeds takes 0.18 s, a refused one 0.03 s, and starting the process under 5 ms. Calling
