@@ -134,6 +134,18 @@ fn ftl_files(dir: &Path) -> BTreeMap<String, Vec<PathBuf>> {
 /// is a portal's override. `None` when the file cannot be used (every problem is reported).
 fn parse_ftl(path: &Path, shared: Option<&check::Shared>, report: &mut Report) -> Option<Resource> {
     let text = read_text(path).map_err(|d| report.push(d)).ok()?;
+    if let Some(line) = nested_too_deep(&text) {
+        report.push(
+            Diagnostic::error(
+                "ftl-syntax",
+                path,
+                format!("Placeables `{{ … }}` are nested more than {MAX_FTL_NESTING} deep."),
+            )
+            .at(line, None)
+            .hint("Close each `{` with `}`; an interface text needs a few levels at most."),
+        );
+        return None;
+    }
     match FluentResource::try_new(text) {
         Ok(res) => check::check_file(path, &res, shared, report)
             .then(|| (path.to_path_buf(), Arc::new(res))),
@@ -177,6 +189,33 @@ fn ftl_syntax_words(kind: &fluent_syntax::parser::ErrorKind) -> String {
         K::UnterminatedStringLiteral => "A quoted text `\"…` is not closed.".to_string(),
         _ => "This message is not valid Fluent.".to_string(),
     }
+}
+
+/// How deep `{` may nest in a `.ftl` file. fluent-syntax parses placeables recursively, and a
+/// few thousand levels (a thousand in a debug build) overflow the stack: an abort that names no
+/// file, from a corrupted or hostile portal override.
+const MAX_FTL_NESTING: usize = 100;
+
+/// The first line where `{` nests deeper than [`MAX_FTL_NESTING`]. String literals (`{"}"}`) are
+/// skipped inside placeables so they cannot hide nesting; a `"` in the text of a variant may hide
+/// some, which at worst halves the count.
+fn nested_too_deep(text: &str) -> Option<usize> {
+    let (mut depth, mut in_string, mut line, mut escaped) = (0usize, false, 1, false);
+    for c in text.chars() {
+        match c {
+            '\n' => (line, in_string) = (line + 1, false),
+            _ if in_string => in_string = escaped || c != '"',
+            '"' if depth > 0 => in_string = true,
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        escaped = in_string && c == '\\' && !escaped;
+        if depth > MAX_FTL_NESTING {
+            return Some(line);
+        }
+    }
+    None
 }
 
 /// Every language must define every message some other language defines, so no page ever shows
@@ -412,6 +451,24 @@ impl Language {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deep_nesting_is_refused_before_the_parser_sees_it() {
+        let deep = format!(
+            "ok = {{ $n }}\ndeep =\n    {}",
+            "{ ".repeat(MAX_FTL_NESTING + 1)
+        );
+        assert_eq!(nested_too_deep(&deep), Some(3));
+        let literals = format!("braces = {}\n", r#"{ "{" } { "\"{" }"#.repeat(200));
+        assert_eq!(nested_too_deep(&literals), None);
+        let hidden = format!("x = {}", r#"{ F("}}}", "#.repeat(MAX_FTL_NESTING + 1));
+        assert_eq!(nested_too_deep(&hidden), Some(1));
+        for lang in ["nb", "en", "pl", "lt", "ar"] {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("locales/{lang}/ui.ftl"));
+            let text = std::fs::read_to_string(path).unwrap();
+            assert_eq!(nested_too_deep(&text), None, "{lang}");
+        }
+    }
 
     fn project_lang(code: &str) -> Language {
         let mut report = Report::default();
