@@ -139,7 +139,7 @@ fn parse_ftl(path: &Path, shared: Option<&check::Shared>, report: &mut Report) -
             Diagnostic::error(
                 "ftl-syntax",
                 path,
-                format!("Placeables `{{ … }}` are nested more than {MAX_FTL_NESTING} deep."),
+                format!("Braces `{{ … }}` are put inside each other here more than {MAX_FTL_NESTING} levels deep."),
             )
             .at(line, None)
             .hint("Close each `{` with `}`; an interface text needs a few levels at most."),
