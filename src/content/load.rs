@@ -417,8 +417,8 @@ impl Loader<'_> {
                 return None;
             }
         };
-        let facts: PlanFacts = load_yaml(&facts_path).map_err(|d| report.push(d)).ok()?;
-        let text = self.localized(&facts_path, "plan", texts, report)?;
+        let facts: Option<PlanFacts> = load_yaml(&facts_path).map_err(|d| report.push(d)).ok();
+        let text = self.localized(&facts_path, "plan", texts, report);
         let mut themes = self.items(
             files,
             Kind::Theme,
@@ -431,6 +431,13 @@ impl Loader<'_> {
                 text,
             },
         );
+        let (facts, text) = match (facts, text) {
+            (Some(facts), Ok(text)) => (facts, text),
+            (_, text) => {
+                unloaded_plan(text, themes, text_only);
+                return None;
+            }
+        };
         let order = |t: &Theme| {
             facts
                 .themes
@@ -464,7 +471,7 @@ impl Loader<'_> {
         let mut slugs: BTreeSet<&String> = group.texts.keys().collect();
         slugs.extend(group.facts.keys());
         let loaded = report.par_map(slugs, |slug, problems| {
-            self.item(group, slug, &make, problems)
+            Some(self.item(group, slug, &make, problems))
         });
         let mut items = Vec::with_capacity(loaded.len());
         for result in loaded {
@@ -480,14 +487,15 @@ impl Loader<'_> {
         items
     }
 
-    /// One item, or its slug and texts alone when only its facts file has errors.
+    /// One item, or its slug and the texts that could be read when any of its files has errors:
+    /// it gets no page, but links to it are not what is wrong.
     fn item<F: FactsFile, T: DeserializeOwned, I>(
         &self,
         group: &Group,
         slug: &str,
         make: impl Fn(String, PathBuf, F, Localized<T>) -> I,
         report: &mut Report,
-    ) -> Option<Result<I, (String, Localized<()>)>> {
+    ) -> Result<I, (String, Localized<()>)> {
         let texts = group.texts.get(slug).cloned().unwrap_or_default();
         let facts_path = group.facts.get(slug).cloned();
         let anchor = facts_path
@@ -495,26 +503,27 @@ impl Loader<'_> {
             .or_else(|| texts.values().next().cloned())
             .unwrap_or_default();
         let facts = F::load(facts_path.as_deref(), &anchor, slug, report);
-        let text = self.localized(&anchor, slug, &texts, report)?;
-        Some(match facts {
-            Some(facts) => Ok(make(
+        match (facts, self.localized(&anchor, slug, &texts, report)) {
+            (Some(facts), Ok(text)) => Ok(make(
                 slug.to_string(),
                 facts_path.unwrap_or_default(),
                 facts,
                 text,
             )),
-            None => Err((slug.to_string(), text.without_front())),
-        })
+            (None, Ok(text)) => Err((slug.to_string(), text.without_front())),
+            (_, Err(text)) => Err((slug.to_string(), text)),
+        }
     }
 
-    /// Loads the language files of one item; the source-language file must exist.
+    /// Loads the language files of one item; the source-language file must exist. When a file
+    /// fails (reported), the others come back without their front matter, for checks of their text.
     fn localized<T: DeserializeOwned>(
         &self,
         anchor: &Path,
         slug: &str,
         texts: &BTreeMap<String, PathBuf>,
         report: &mut Report,
-    ) -> Option<Localized<T>> {
+    ) -> Result<Localized<T>, Localized<()>> {
         let mut docs = BTreeMap::new();
         for (lang, path) in texts {
             match load_doc(path) {
@@ -531,10 +540,35 @@ impl Loader<'_> {
                 Diagnostic::error("missing-source", &expected, format!("`{slug}` has no text in the source language ({}).", self.source))
                     .hint("Every item needs its text in the portal's first language; other languages are translated from it."),
             );
-            return None;
+            return Err(Localized { docs }.without_front());
         }
-        (docs.len() == texts.len()).then_some(Localized { docs })
+        let complete = docs.len() == texts.len();
+        let loaded = Localized { docs };
+        if complete {
+            Ok(loaded)
+        } else {
+            Err(loaded.without_front())
+        }
     }
+}
+
+/// A plan whose facts or text failed (reported) has no pages, nor have its themes; their texts
+/// are still checked, and links to them are not reported as broken on top.
+fn unloaded_plan<T>(
+    text: Result<Localized<T>, Localized<()>>,
+    themes: Vec<Theme>,
+    text_only: &mut Vec<TextOnly>,
+) {
+    text_only.push(TextOnly {
+        slug: "plan".into(),
+        route: Route::Plan,
+        text: text.map_or_else(|partial| partial, Localized::without_front),
+    });
+    text_only.extend(themes.into_iter().map(|t| TextOnly {
+        route: Kind::Theme.route(&t.slug),
+        slug: t.slug,
+        text: t.text.without_front(),
+    }));
 }
 
 /// How the facts of a kind are loaded: from YAML, or not at all.

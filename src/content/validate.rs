@@ -17,10 +17,10 @@ use crate::url::{self, Refused};
 /// Runs every check on a loaded site; `urls` says where it is published, so that links written
 /// as the portal's own addresses can be checked like `@/` links.
 pub fn validate(site: &Site, urls: &Urls, langs: &BTreeMap<String, Language>, report: &mut Report) {
-    let measures = measure_ids(site.plan.as_ref());
+    let measures = Measures::of(site);
     check_contact(&site.config.contact, &site.dir.join("site.yaml"), report);
     if let Some(plan) = &site.plan {
-        check_plan(plan, report);
+        check_plan(plan, &measures.unloaded, report);
     }
     for service in &site.services {
         check_service(
@@ -100,23 +100,51 @@ fn anchors(
     out
 }
 
-/// `<theme>/<measure>` for every measure of the plan.
-fn measure_ids(plan: Option<&Plan>) -> BTreeSet<String> {
-    plan.into_iter()
-        .flat_map(|p| &p.themes)
-        .flat_map(|t| {
-            t.facts
-                .measures
-                .iter()
-                .map(move |m| format!("{}/{}", t.slug, m.id))
-        })
-        .collect()
+/// The measures services may name, and the plan pages that failed to load: a measure of those
+/// is not reported as unknown, since the error is in the plan's files (already reported).
+struct Measures {
+    /// `<theme>/<measure>` for every measure of the plan.
+    ids: BTreeSet<String>,
+    /// The plan's and themes' pages whose files failed.
+    unloaded: BTreeSet<Route>,
 }
 
-fn check_plan(plan: &Plan, report: &mut Report) {
+impl Measures {
+    fn of(site: &Site) -> Measures {
+        let ids = site
+            .plan
+            .iter()
+            .flat_map(|p| &p.themes)
+            .flat_map(|t| {
+                t.facts
+                    .measures
+                    .iter()
+                    .map(move |m| format!("{}/{}", t.slug, m.id))
+            })
+            .collect();
+        let unloaded = site
+            .text_only
+            .iter()
+            .map(|t| t.route.clone())
+            .filter(|r| matches!(r, Route::Plan | Route::Theme(_)))
+            .collect();
+        Measures { ids, unloaded }
+    }
+
+    /// Whether `<theme>/<measure>` is a measure, or may be one of a plan file that failed.
+    fn may_exist(&self, measure: &str) -> bool {
+        let theme = measure.split_once('/').map_or(measure, |(t, _)| t);
+        self.ids.contains(measure)
+            || self.unloaded.contains(&Route::Plan)
+            || self.unloaded.contains(&Route::Theme(theme.to_string()))
+    }
+}
+
+fn check_plan(plan: &Plan, unloaded: &BTreeSet<Route>, report: &mut Report) {
     let files: BTreeSet<&str> = plan.themes.iter().map(|t| t.slug.as_str()).collect();
     for listed in &plan.facts.themes {
-        if !files.contains(listed.as_str()) {
+        let failed = unloaded.contains(&Route::Theme(listed.clone()));
+        if !files.contains(listed.as_str()) && !failed {
             report.push(
                 Diagnostic::error("missing-file", &plan.facts_path, format!("The theme `{listed}` is listed but plan/themes/{listed}.yaml does not exist."))
                     .hint("Create the theme's files, or remove it from `themes`."),
@@ -185,7 +213,7 @@ fn check_measure_texts(theme: &super::model::Theme, report: &mut Report) {
 
 fn check_service(
     service: &Service,
-    measures: &BTreeSet<String>,
+    measures: &Measures,
     source: Option<&Language>,
     report: &mut Report,
 ) {
@@ -193,7 +221,7 @@ fn check_service(
     let facts = &service.facts;
     check_contact(&facts.contact, path, report);
     for m in &facts.measures {
-        if !measures.contains(&m.value) {
+        if !measures.may_exist(&m.value) {
             report.push(
                 Diagnostic::error("unknown-measure", path, format!("`{}` is not a measure of the plan.", m.value))
                     .at(m.referenced.line() as usize, Some(m.referenced.column() as usize))
