@@ -16,7 +16,8 @@ cd "$(dirname "$0")/.."
 #                          addresses never break mid-word whatever the font
 #   procps                 `kill`, with which tests/serve.rs stops `torg serve` as Ctrl-C would
 packages=(chromium nginx fonts-roboto-unhinted fonts-noto-core fonts-dejavu-core procps)
-# Node.js runs the browser suite; one already installed is kept.
+# Node.js runs the browser suite: 18 or later, as Debian 12 has (playwright-core is held at 1.61,
+# the last release that runs on it); one already installed is kept.
 command -v node >/dev/null || packages+=(nodejs npm)
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
@@ -31,6 +32,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]} (Debian packages)"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" -lt 18 ]; then
+  echo "error: the browser suite needs Node.js 18 or later; this is $(node --version)" >&2
+  exit 1
 fi
 
 # Reinstall the suite's packages when the lockfile is newer than the installed tree.
