@@ -87,8 +87,17 @@ pub(crate) fn repo() -> PathBuf {
 }
 
 /// The `content/` folder of `tests/fixtures/<name>`.
-fn fixture_content(name: &str) -> PathBuf {
+pub(crate) fn fixture_content(name: &str) -> PathBuf {
     repo().join("tests/fixtures").join(name).join("content")
+}
+
+/// Copies the `basic` fixture's content and the repository's themes and interface strings into
+/// `dir`: a project as a user has it, run with no paths pointing back into the repository, so
+/// nothing a test breaks or a run writes can reach the repository's own files.
+pub(crate) fn copy_standalone_project(dir: &Path) {
+    copy_dir(&fixture_content("basic"), &dir.join("content"));
+    copy_dir(&repo().join("themes"), &dir.join("themes"));
+    copy_dir(&repo().join("locales"), &dir.join("locales"));
 }
 
 pub(crate) fn copy_dir(from: &Path, to: &Path) {
