@@ -16,7 +16,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use common::{copy_dir, repo};
+use common::{copy_dir, copy_standalone_project, mask, repo};
 use serde::Deserialize;
 
 /// What one case does to the project and expects back.
@@ -102,12 +102,7 @@ fn torg(dir: &Path, args: &[String]) -> std::process::Output {
 /// the output of one good build in `public/`.
 fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    copy_dir(
-        &repo().join("tests/fixtures/basic/content"),
-        &dir.path().join("content"),
-    );
-    copy_dir(&repo().join("themes"), &dir.path().join("themes"));
-    copy_dir(&repo().join("locales"), &dir.path().join("locales"));
+    copy_standalone_project(dir.path());
     let good = torg(dir.path(), &["build".into()]);
     assert_eq!(
         good.status.code(),
@@ -149,9 +144,7 @@ fn break_project(case: &Case, case_dir: &Path, dir: &Path) {
 /// it, which `--out ..` names; timings) masked.
 fn normalise(text: &str, dir: &Path) -> String {
     let real = dir.canonicalize().expect("canonical temp dir");
-    let mut text = text
-        .replace(&*real.to_string_lossy(), "[project]")
-        .replace(&*dir.to_string_lossy(), "[project]");
+    let mut text = mask(text, &[(dir, "[project]")]);
     // Never the file system's root, whose `/` is in every path.
     let parents = [real.parent(), dir.parent()].into_iter().flatten();
     for parent in parents.filter(|p| p.parent().is_some()) {

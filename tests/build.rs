@@ -451,7 +451,8 @@ fn malformed_yaml_names_file_and_line() {
         },
         "services/norskkurs.yaml",
         Some(2),
-        "",
+        // A YAML error at the unclosed `[`.
+        "error[yaml]: content/demo/services/norskkurs.yaml:2:10",
     );
 }
 
@@ -934,36 +935,11 @@ fn template_output_is_escaped() {
         "title: Norsk <b>kurs</b>",
     );
     assert_ok(&p.build(&[]));
+    let html = p.page("demo/nb/services/norskkurs/index.html");
     assert!(
-        p.page("demo/nb/services/norskkurs/index.html")
-            .contains("<h1>Norsk &lt;b&gt;kurs&lt;&#x2F;b&gt;</h1>")
-            || p.page("demo/nb/services/norskkurs/index.html")
-                .contains("<h1>Norsk &lt;b&gt;kurs&lt;/b&gt;</h1>")
+        html.contains("<h1>Norsk &lt;b&gt;kurs&lt;/b&gt;</h1>"),
+        "{html}"
     );
-}
-
-/// The exact console output of one error, so its wording is reviewed like code.
-#[test]
-fn error_wording_snapshot() {
-    let p = Project::new();
-    p.edit(
-        "content/demo/services/norskkurs.yaml",
-        "category: schooling",
-        "category: school",
-    );
-    let out = p.build(&[]);
-    let expected = "\
-content/demo/services/norskkurs.yaml
-error[yaml]: content/demo/services/norskkurs.yaml:1:11
-  `school` is not an allowed value here. Did you mean `schooling`? Use one of: settlement, health, schooling, leisure, work.
-  how to fix: Write one of the allowed values exactly as shown (lower case).";
-    let err = stderr(&out);
-    let errors: Vec<&str> = err
-        .split("\n\n")
-        .filter(|block| block.contains("error["))
-        .collect();
-    assert_eq!(errors, [expected]);
-    assert!(err.trim_end().ends_with("public was not changed"), "{err}");
 }
 
 /// The portals shipped in `content/` build with no warnings at all: every page translated.

@@ -1,6 +1,8 @@
-//! `torg check` as CI runs it: the fixture in `tests/fixtures/problems/` holds one instance of
-//! each problem the checks find; every one must be reported with its code, file and line, in all
-//! three formats, with the right exit code.
+//! `torg check` as CI runs it: the fixture in `tests/fixtures/problems/` (an overlay on `basic`)
+//! holds one instance of each problem the checks find; every one must be reported with its code,
+//! file and line, in all three formats, with the right exit code. The console output of `check`
+//! and `build` on that fixture is a reviewed snapshot in `tests/snapshots/`, because its wording is
+//! what comms staff read: accept a change with `INSTA_UPDATE=always` and read the diff.
 
 mod common;
 
@@ -71,6 +73,30 @@ fn diagnostics_with(out: &Output, code: &str) -> Vec<serde_json::Value> {
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).to_string()
+}
+
+/// What a user sees of a run: the exit code and each stream that has anything in it, with the
+/// throw-away project and the repository (where `--themes` and `--locales` point) masked, so
+/// the snapshot is the same on every machine.
+fn console(p: &Project, out: &Output) -> String {
+    let mut shown = format!("{}\n", out.status);
+    for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+        if !bytes.is_empty() {
+            shown.push_str(&format!("\n--- {stream} ---\n{}", text(bytes)));
+        }
+    }
+    let repo = common::repo();
+    common::mask(&shown, &[(p.dir.path(), "[project]"), (&repo, "[repo]")])
+}
+
+/// Compares `shown` with `tests/snapshots/<name>.snap`.
+fn assert_console(name: &str, shown: &str) {
+    insta::with_settings!({
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, shown);
+    });
 }
 
 #[test]
@@ -163,6 +189,25 @@ fn github_annotations_point_at_file_and_line() {
         "nothing but annotations on stdout"
     );
     assert!(lines.contains("%0AHow to fix: "), "newlines escaped");
+}
+
+/// How `check` words every seeded problem, in each of its formats: the tests above say that each
+/// problem is found, these snapshots show how it is put to the person who must fix it.
+#[test]
+fn check_output_on_the_problems_fixture_as_written() {
+    let p = Project::from_fixture("problems").with_env("NO_COLOR", "1");
+    for format in ["human", "json", "github"] {
+        let out = check(&p, &["--format", format]);
+        assert_console(&format!("problems-check-{format}"), &console(&p, &out));
+    }
+}
+
+/// How `build` words the same problems: all but the dated ones, under its own summary line.
+#[test]
+fn build_output_on_the_problems_fixture_as_written() {
+    let p = Project::from_fixture("problems").with_env("NO_COLOR", "1");
+    let out = p.build(&[]);
+    assert_console("problems-build-human", &console(&p, &out));
 }
 
 #[test]

@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{copy_dir, repo};
+use common::copy_standalone_project;
 
 /// Issue 15, point 8b.
 const DEFAULT_SEED: u64 = 1508;
@@ -269,12 +269,7 @@ struct Project {
 impl Project {
     fn new() -> Project {
         let dir = tempfile::tempdir().expect("temp dir");
-        copy_dir(
-            &repo().join("tests/fixtures/basic/content"),
-            &dir.path().join("content"),
-        );
-        copy_dir(&repo().join("themes"), &dir.path().join("themes"));
-        copy_dir(&repo().join("locales"), &dir.path().join("locales"));
+        copy_standalone_project(dir.path());
         let originals = inputs(dir.path());
         let project = Project {
             dir,

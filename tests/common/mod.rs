@@ -8,6 +8,8 @@ use std::process::{Command, Output};
 /// A throw-away project: the fixture content plus an output folder.
 pub(crate) struct Project {
     pub(crate) dir: tempfile::TempDir,
+    /// Environment variables every run of the binary gets.
+    env: Vec<(&'static str, &'static str)>,
 }
 
 impl Project {
@@ -15,14 +17,25 @@ impl Project {
         Project::from_fixture("basic")
     }
 
-    /// A copy of `tests/fixtures/<name>/content`.
+    /// The `basic` fixture with `tests/fixtures/<name>/content` copied over it. A fixture other
+    /// than `basic` is an overlay that holds only the files it adds or changes, so each of its
+    /// files is a seeded problem a reader can see at a glance, and a change to `basic` reaches it
+    /// without a second copy to keep in step. (No fixture needs a file of `basic` removed yet.)
     pub(crate) fn from_fixture(name: &str) -> Project {
         let dir = tempfile::tempdir().expect("temp dir");
-        copy_dir(
-            &repo().join("tests/fixtures").join(name).join("content"),
-            &dir.path().join("content"),
-        );
-        Project { dir }
+        let content = dir.path().join("content");
+        copy_dir(&fixture_content("basic"), &content);
+        if name != "basic" {
+            copy_dir(&fixture_content(name), &content);
+        }
+        Project { dir, env: vec![] }
+    }
+
+    /// The same project with `key=value` set for every run, such as `NO_COLOR=1` for a snapshot
+    /// that must not depend on how the terminal detection guesses.
+    pub(crate) fn with_env(mut self, key: &'static str, value: &'static str) -> Project {
+        self.env.push((key, value));
+        self
     }
 
     pub(crate) fn path(&self, rel: &str) -> PathBuf {
@@ -59,6 +72,7 @@ impl Project {
             .args(args)
             .arg("--themes")
             .arg(repo().join("themes"))
+            .envs(self.env.iter().copied())
             .output()
             .expect("run torg")
     }
@@ -72,6 +86,20 @@ pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The `content/` folder of `tests/fixtures/<name>`.
+pub(crate) fn fixture_content(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name).join("content")
+}
+
+/// Copies the `basic` fixture's content and the repository's themes and interface strings into
+/// `dir`: a project as a user has it, run with no paths pointing back into the repository, so
+/// nothing a test breaks or a run writes can reach the repository's own files.
+pub(crate) fn copy_standalone_project(dir: &Path) {
+    copy_dir(&fixture_content("basic"), &dir.join("content"));
+    copy_dir(&repo().join("themes"), &dir.join("themes"));
+    copy_dir(&repo().join("locales"), &dir.join("locales"));
+}
+
 pub(crate) fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("mkdir");
     for entry in fs::read_dir(from).expect("read dir").flatten() {
@@ -82,4 +110,19 @@ pub(crate) fn copy_dir(from: &Path, to: &Path) {
             fs::copy(entry.path(), target).expect("copy");
         }
     }
+}
+
+/// `text` with each folder written as its name (`[project]`), both as given and as the file
+/// system resolves it (a temporary folder can sit behind a symbolic link), so console output
+/// snapshotted on one machine matches on another.
+pub(crate) fn mask(text: &str, folders: &[(&Path, &str)]) -> String {
+    folders
+        .iter()
+        .fold(text.to_string(), |text, (folder, name)| {
+            let real = folder
+                .canonicalize()
+                .unwrap_or_else(|_| folder.to_path_buf());
+            text.replace(&*real.to_string_lossy(), name)
+                .replace(&*folder.to_string_lossy(), name)
+        })
 }
