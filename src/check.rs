@@ -3,6 +3,7 @@
 //! the links the templates put into pages, which `check` renders in memory to see.
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use jiff::civil::Date as Day;
@@ -11,10 +12,12 @@ use rayon::prelude::*;
 use crate::build::write;
 use crate::config::BuildConfig;
 use crate::content::model::{Site, Timing};
-use crate::content::validate::ExternalLink;
+use crate::content::texts::text_files;
 use crate::diagnostic::{Diagnostic, Report};
+use crate::markdown::scan;
 use crate::output::Memory;
 use crate::render::Portal;
+use crate::url;
 
 /// When "today" is, and how old a review may get.
 #[derive(Debug, Clone, Copy)]
@@ -65,6 +68,38 @@ pub fn check_freshness(site: &Site, f: Freshness, report: &mut Report) {
             }
         }
     }
+}
+
+/// A link from a text file to another web site.
+#[derive(Debug, Clone)]
+pub struct ExternalLink {
+    pub url: String,
+    pub file: PathBuf,
+    pub line: usize,
+}
+
+/// Every `http(s)://` link and image of the portal's text files, in file order.
+pub fn external_links(site: &Site) -> Vec<ExternalLink> {
+    text_files(site)
+        .iter()
+        .flat_map(|item| &item.files)
+        .flat_map(|file| {
+            scan(file.body)
+                .links
+                .into_iter()
+                .filter(|l| {
+                    matches!(
+                        url::scheme(&url::clean(&l.dest)).as_deref(),
+                        Some("http" | "https")
+                    )
+                })
+                .map(|l| ExternalLink {
+                    url: l.dest,
+                    file: file.path.to_path_buf(),
+                    line: file.first_line + l.line - 1,
+                })
+        })
+        .collect()
 }
 
 /// What asking an external address gave.

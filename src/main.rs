@@ -12,12 +12,12 @@ use std::time::Duration;
 use torg::build;
 
 use torg::check::{
-    Freshness, LinkStatus, check_external, check_freshness, check_rendered_links, report_external,
+    ExternalLink, Freshness, LinkStatus, check_external, check_freshness, check_rendered_links,
+    external_links, report_external,
 };
 use torg::config::{BuildConfig, OutDir, check_out_dir};
 use torg::content::source::stamp;
-use torg::content::validate as translations;
-use torg::content::validate::ExternalLink;
+use torg::content::translations;
 use torg::diagnostic::{Format, Report, Severity};
 use torg::serve::{ServeConfig, serve};
 
@@ -224,7 +224,7 @@ fn run_check(cfg: BuildConfig, format: Format, freshness: Freshness, external: b
     }
     let links: Vec<ExternalLink> = portals
         .iter()
-        .flat_map(|p| translations::external_links(&p.site))
+        .flat_map(|p| external_links(&p.site))
         .collect();
     if external {
         let answers = check_external(&links, Duration::from_secs(5));

@@ -1,7 +1,9 @@
-//! Content: reading a portal's files ([`load`]), the types they become ([`model`]) and the checks
-//! across them ([`validate`]).
+//! Content: reading a portal's files ([`load`]), the types they become ([`model`]), the checks
+//! across them ([`validate`]) and how far each language's translation is ([`translations`]).
 
 pub mod load;
 pub mod model;
 pub mod source;
+pub(crate) mod texts;
+pub mod translations;
 pub mod validate;

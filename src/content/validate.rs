@@ -1,11 +1,13 @@
-//! Checks across files: references between plan and services, links, translations, and facts
-//! that parse but cannot be right (a service that closes before it opens).
+//! Checks across files: references between plan and services, links, missing and outdated
+//! translations (judged in [`translations`](super::translations)), and facts that parse but
+//! cannot be right (a service that closes before it opens).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use super::model::{Contact, Cost, Localized, Plan, Service, Site};
-use super::source::fingerprint;
+use super::model::{Contact, Cost, Plan, Service, Site};
+use super::texts::{TextFile, TextFiles, text_files};
+use super::translations::check_translations;
 use crate::config::Urls;
 use crate::diagnostic::{Diagnostic, Report, Severity};
 use crate::i18n::Language;
@@ -349,78 +351,6 @@ fn is_email(text: &str) -> bool {
         && !local.contains(|c: char| c.is_whitespace() || c == '@' || c == ':')
 }
 
-/// The language files of one item, whatever its front matter type, and the page showing it.
-struct TextFiles<'a> {
-    slug: &'a str,
-    route: Route,
-    files: Vec<TextFile<'a>>,
-}
-
-struct TextFile<'a> {
-    lang: &'a str,
-    path: &'a Path,
-    /// The source fingerprint a translation was stamped with.
-    stamp: Option<&'a str>,
-    body: &'a str,
-    /// Line of the file where the body starts.
-    first_line: usize,
-}
-
-impl TextFile<'_> {
-    fn diagnostic(&self, code: &'static str, line: usize, message: String) -> Diagnostic {
-        Diagnostic::warning(code, self.path, message).at(self.first_line + line - 1, None)
-    }
-}
-
-fn view<'a, F>(slug: &'a str, route: Route, l: &'a Localized<F>) -> TextFiles<'a> {
-    let files = l
-        .docs
-        .iter()
-        .map(|(lang, (path, doc))| TextFile {
-            lang: lang.as_str(),
-            path: path.as_path(),
-            stamp: doc.translated_from.as_deref(),
-            body: doc.body.as_str(),
-            first_line: doc.body_line,
-        })
-        .collect();
-    TextFiles { slug, route, files }
-}
-
-/// Every translatable item of the site.
-fn text_files(site: &Site) -> Vec<TextFiles<'_>> {
-    let mut out = Vec::new();
-    if let Some(plan) = &site.plan {
-        out.push(view("plan", Route::Plan, &plan.text));
-        out.extend(
-            plan.themes
-                .iter()
-                .map(|t| view(&t.slug, Route::Theme(t.slug.clone()), &t.text)),
-        );
-    }
-    out.extend(
-        site.services
-            .iter()
-            .map(|s| view(&s.slug, Route::Service(s.slug.clone()), &s.text)),
-    );
-    out.extend(site.pages.iter().map(|p| {
-        let route =
-            Route::parse(&format!("pages/{}", p.slug)).unwrap_or(Route::Page(p.slug.clone()));
-        view(&p.slug, route, &p.text)
-    }));
-    out.extend(
-        site.glossary
-            .iter()
-            .map(|t| view(&t.slug, Route::Glossary, &t.text)),
-    );
-    out.extend(
-        site.text_only
-            .iter()
-            .map(|t| view(&t.slug, t.route.clone(), &t.text)),
-    );
-    out
-}
-
 /// An address torg will not publish, in a Markdown link or a YAML field; `what` names it for
 /// the reader ("link", "image", "web address"), `instead` says what to write there instead.
 fn unsafe_url(
@@ -674,152 +604,6 @@ fn report_content_problems(file: &TextFile, scan: &Scan, report: &mut Report) {
             },
             _ => d,
         });
-    }
-}
-
-/// A link from a text file to another web site.
-#[derive(Debug, Clone)]
-pub struct ExternalLink {
-    pub url: String,
-    pub file: PathBuf,
-    pub line: usize,
-}
-
-/// Every `http(s)://` link and image of the portal's text files, in file order.
-pub fn external_links(site: &Site) -> Vec<ExternalLink> {
-    text_files(site)
-        .iter()
-        .flat_map(|item| &item.files)
-        .flat_map(|file| {
-            scan(file.body)
-                .links
-                .into_iter()
-                .filter(|l| {
-                    matches!(
-                        url::scheme(&url::clean(&l.dest)).as_deref(),
-                        Some("http" | "https")
-                    )
-                })
-                .map(|l| ExternalLink {
-                    url: l.dest,
-                    file: file.path.to_path_buf(),
-                    line: file.first_line + l.line - 1,
-                })
-        })
-        .collect()
-}
-
-/// Where a translation of one item stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TranslationState {
-    /// Present, and either stamped with the current source or not stamped at all.
-    Translated,
-    /// Stamped with a source fingerprint that is no longer the source's.
-    Outdated,
-    Missing,
-}
-
-/// Translated, outdated and missing pages of one language of a portal.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct TranslationCounts {
-    pub translated: usize,
-    pub outdated: usize,
-    pub missing: usize,
-}
-
-/// Per language other than the source, in the portal's order: how many pages are translated,
-/// outdated and missing.
-pub fn translation_table(site: &Site) -> Vec<(String, TranslationCounts)> {
-    let mut table: Vec<(String, TranslationCounts)> = site.config.languages[1..]
-        .iter()
-        .map(|l| (l.clone(), TranslationCounts::default()))
-        .collect();
-    for item in text_files(site) {
-        for (lang, state, _) in translation_states(&item, site) {
-            let Some((_, counts)) = table.iter_mut().find(|(l, _)| l == lang) else {
-                continue;
-            };
-            match state {
-                TranslationState::Translated => counts.translated += 1,
-                TranslationState::Outdated => counts.outdated += 1,
-                TranslationState::Missing => counts.missing += 1,
-            }
-        }
-    }
-    table
-}
-
-/// The source-language file that `translation` (a text file of `site`) is translated from.
-pub fn source_of(site: &Site, translation: &Path) -> Option<PathBuf> {
-    let wanted = std::path::absolute(translation).ok()?;
-    let source = site.source_language();
-    text_files(site).into_iter().find_map(|item| {
-        let is_translation = item
-            .files
-            .iter()
-            .any(|f| f.lang != source && std::path::absolute(f.path).is_ok_and(|p| p == wanted));
-        let src = item.files.iter().find(|f| f.lang == source)?;
-        is_translation.then(|| src.path.to_path_buf())
-    })
-}
-
-/// Each non-source language of the portal, the state of this item's translation into it, and the
-/// translation's file (existing or expected).
-fn translation_states<'a>(
-    item: &TextFiles<'a>,
-    site: &'a Site,
-) -> Vec<(&'a str, TranslationState, PathBuf)> {
-    let source = site.source_language();
-    let Some(src_path) = item.files.iter().find(|f| f.lang == source).map(|f| f.path) else {
-        return Vec::new();
-    };
-    let mut current: Option<Option<String>> = None;
-    site.config.languages[1..]
-        .iter()
-        .map(|lang| {
-            let Some(file) = item.files.iter().find(|f| f.lang == lang) else {
-                let expected = src_path.with_file_name(format!("{}.{lang}.md", item.slug));
-                return (lang.as_str(), TranslationState::Missing, expected);
-            };
-            // Unstamped translations cannot be judged; only stamped ones cost a read of the source.
-            let outdated = file.stamp.is_some_and(|stamp| {
-                let now = current.get_or_insert_with(|| fingerprint(src_path).ok());
-                now.as_deref().is_some_and(|now| now != stamp)
-            });
-            let state = if outdated {
-                TranslationState::Outdated
-            } else {
-                TranslationState::Translated
-            };
-            (lang.as_str(), state, file.path.to_path_buf())
-        })
-        .collect()
-}
-
-/// A warning per translation that is missing, or older than its source.
-fn check_translations(
-    item: &TextFiles,
-    site: &Site,
-    langs: &BTreeMap<String, Language>,
-    report: &mut Report,
-) {
-    let source = site.source_language();
-    let Some(src_path) = item.files.iter().find(|f| f.lang == source).map(|f| f.path) else {
-        return;
-    };
-    for (lang, state, path) in translation_states(item, site) {
-        let name = langs.get(lang).map_or(lang, |l| l.name.as_str());
-        match state {
-            TranslationState::Translated => {}
-            TranslationState::Missing => report.push(
-                Diagnostic::warning("missing-translation", &path, format!("Not translated into {name} ({lang}) yet; the {lang} page shows the {source} text."))
-                    .hint(format!("Translate {} into this file.", src_path.display())),
-            ),
-            TranslationState::Outdated => report.push(
-                Diagnostic::warning("outdated-translation", &path, format!("{} changed after this translation into {name} ({lang}) was made.", src_path.display()))
-                    .hint(format!("Bring the translation up to date, then run `torg translations --mark {}`.", path.display())),
-            ),
-        }
     }
 }
 
