@@ -87,44 +87,6 @@ impl Route {
     }
 }
 
-/// What an edit to one content file touched, to decide which pages to render again.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Change {
-    Service(String),
-    Theme(String),
-    Plan,
-    Term,
-    /// Site settings, free pages (their titles are in every footer), overrides, or an unknown file.
-    Everything,
-}
-
-impl Route {
-    /// Whether this page shows anything of what `change` touched in `site`.
-    pub fn shows(&self, change: &Change, site: &Site) -> bool {
-        match (change, self) {
-            (Change::Everything, _) => true,
-            // Home and category pages count and list services; theme pages list the services
-            // that carry out their measures.
-            (Change::Service(s), Route::Service(r)) => r == s,
-            (
-                Change::Service(_),
-                Route::Home | Route::Category(_) | Route::Theme(_) | Route::Search,
-            ) => true,
-            (Change::Theme(t), Route::Theme(r)) => r == t,
-            (Change::Theme(_), Route::Plan) => true,
-            (Change::Theme(t), Route::Service(s)) => site
-                .services
-                .iter()
-                .filter(|x| &x.slug == s)
-                .flat_map(|x| &x.facts.measures)
-                .any(|m| m.value.split('/').next() == Some(t.as_str())),
-            (Change::Plan, Route::Plan | Route::Home | Route::Theme(_)) => true,
-            (Change::Term, Route::Glossary) => true,
-            _ => false,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,7 @@ use super::model::{
 };
 use super::source::{load_doc, load_yaml};
 use crate::diagnostic::{Diagnostic, Report};
-use crate::route::{Change, Route};
+use crate::route::Route;
 
 /// Loads every portal under `content` (or only those named in `only`).
 pub fn load_sites(
@@ -57,21 +57,6 @@ pub fn site_dirs(content: &Path, report: &mut Report) -> Vec<(String, PathBuf)> 
     dirs
 }
 
-/// What an edited file of the portal in `site_dir` touched; see [`Route::shows`](crate::route::Route::shows).
-pub fn what_changed(site_dir: &Path, path: &Path, languages: &[String]) -> Change {
-    let rel = path.strip_prefix(site_dir).unwrap_or(path);
-    match classify(rel, languages) {
-        Ok(Place::PlanFacts | Place::PlanText(_)) => Change::Plan,
-        Ok(Place::Facts(kind, slug) | Place::Text(kind, slug, _)) => match kind {
-            Kind::Service => Change::Service(slug),
-            Kind::Theme => Change::Theme(slug),
-            Kind::Term => Change::Term,
-            Kind::Page => Change::Everything,
-        },
-        _ => Change::Everything,
-    }
-}
-
 /// Slugs become web addresses, so they stay within what every server and phone handles alike.
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
@@ -86,7 +71,7 @@ pub fn is_ignored(name: &str) -> bool {
 
 /// What a file is, judged from where it is and its name.
 #[derive(Debug, PartialEq, Eq)]
-enum Place {
+pub(crate) enum Place {
     SiteConfig,
     PlanFacts,
     PlanText(String),
@@ -96,8 +81,9 @@ enum Place {
     Override,
 }
 
+/// The kinds of item that have a file per language (and for some, a facts file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Kind {
+pub(crate) enum Kind {
     Service,
     Theme,
     Page,
@@ -315,7 +301,7 @@ fn duplicate(path: &Path, first: &Path, slug: &str) -> Diagnostic {
 }
 
 /// Decides what a file is from its path relative to the portal folder.
-fn classify(rel: &Path, languages: &[String]) -> Result<Place, Diagnostic> {
+pub(crate) fn classify(rel: &Path, languages: &[String]) -> Result<Place, Diagnostic> {
     let parts: Vec<String> = rel
         .iter()
         .map(|p| p.to_string_lossy().to_string())

@@ -2,6 +2,7 @@
 //! folder, watches content, themes and locales, rebuilds only what an edit touched, and makes open
 //! pages reload themselves, or show what to fix when the edit broke something.
 
+pub mod change;
 pub mod http;
 pub mod rebuild;
 

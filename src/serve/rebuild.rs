@@ -5,14 +5,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::change::{Change, what_changed};
 use crate::build::{check_site, prepare, prepare_site, write, write_portal_list, write_search};
 use crate::config::BuildConfig;
-use crate::content::load::{load_site, what_changed};
+use crate::content::load::load_site;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::i18n::Locales;
 use crate::output::InPlace;
 use crate::render::{Portal, render_routes, render_site, write_index};
-use crate::route::{Change, Route};
+use crate::route::Route;
 use crate::search::{self, Document};
 
 /// The portals as last built, and the edits not yet built because of an error.
@@ -157,7 +158,7 @@ impl Preview {
         } else {
             let shown: Vec<Route> = routes
                 .into_iter()
-                .filter(|r| changes.iter().any(|c| r.shows(c, &fresh.site)))
+                .filter(|r| changes.iter().any(|c| c.is_shown_on(r, &fresh.site)))
                 .collect();
             render_routes(&fresh, &shown, out).and_then(|r| {
                 // The index is one bundle: written whole, and the chunks it no longer names removed.
