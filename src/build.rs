@@ -51,7 +51,7 @@ pub fn unknown_sites(names: &[String], content: &std::path::Path) -> Vec<String>
 /// safe to replace; it is replaced only when every page succeeded.
 pub fn build(cfg: &BuildConfig, out: &OutDir) -> Outcome {
     let mut report = Report::default();
-    let portals = check(cfg, &mut report);
+    let portals = prepare(cfg, &mut report);
     if report.is_fatal(cfg.strict) {
         return Outcome {
             report,
@@ -78,11 +78,12 @@ pub fn build(cfg: &BuildConfig, out: &OutDir) -> Outcome {
     }
 }
 
-/// `torg check`, and the first half of a build: loads and validates every portal and compiles
-/// its theme, writing nothing.
-pub fn check(cfg: &BuildConfig, report: &mut Report) -> Vec<Portal> {
+/// The first half of a build, and all that `torg check` and `torg translations` need of one:
+/// loads the interface texts, then loads and validates every portal and compiles its theme,
+/// writing nothing.
+pub fn prepare(cfg: &BuildConfig, report: &mut Report) -> Vec<Portal> {
     let locales = Locales::load(&cfg.locales, report);
-    let portals = prepare(cfg, &locales, report);
+    let portals = prepare_sites(cfg, &locales, report);
     if portals.is_empty() && !report.is_fatal(false) {
         report.push(
             Diagnostic::error(
@@ -96,15 +97,16 @@ pub fn check(cfg: &BuildConfig, report: &mut Report) -> Vec<Portal> {
     portals
 }
 
-/// Loads and validates every portal and compiles its theme, without writing anything.
-pub fn prepare(cfg: &BuildConfig, locales: &Locales, report: &mut Report) -> Vec<Portal> {
+/// Loads and validates every portal and compiles its theme with interface texts already loaded,
+/// without writing anything.
+pub fn prepare_sites(cfg: &BuildConfig, locales: &Locales, report: &mut Report) -> Vec<Portal> {
     let sites = load_sites(&cfg.content, &cfg.sites, &locales.codes(), report);
     report.par_map(sites, |site, problems| {
         prepare_site(cfg, locales, site, problems)
     })
 }
 
-/// One portal's stages after loading: its languages and theme, then [`check_site`].
+/// One portal's stages after loading: its languages and theme, then [`validate_site`].
 pub fn prepare_site(
     cfg: &BuildConfig,
     locales: &Locales,
@@ -118,12 +120,12 @@ pub fn prepare_site(
     let theme = Theme::load(&cfg.themes.join("default"), Some(&site.dir.join("theme")))
         .map_err(|d| report.push(d))
         .ok()?;
-    check_site(cfg, site, Arc::new(langs), Arc::new(theme), report)
+    validate_site(cfg, site, Arc::new(langs), Arc::new(theme), report)
 }
 
 /// Validates a loaded portal against its languages and works out its addresses. Shared with
 /// `torg serve`, which keeps the languages and theme when only content changed.
-pub fn check_site(
+pub fn validate_site(
     cfg: &BuildConfig,
     site: Site,
     langs: Arc<BTreeMap<String, Language>>,

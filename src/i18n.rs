@@ -28,7 +28,7 @@ use crate::content::model::Date;
 use crate::content::source::read_text;
 use crate::diagnostic::{Diagnostic, Report};
 
-mod check;
+mod validate;
 
 type Resource = (PathBuf, Arc<FluentResource>);
 
@@ -80,11 +80,11 @@ impl Locales {
         let mut out = BTreeMap::new();
         for code in languages.iter().filter(|c| !self.broken.contains(*c)) {
             let mut resources = self.by_lang.get(code).cloned().unwrap_or_default();
-            let shared = check::shared(&resources);
+            let shared = validate::shared(&resources);
             for path in overrides.get(code).into_iter().flatten() {
                 resources.extend(parse_ftl(path, Some(&shared), report));
             }
-            if !check::check_references(&resources, report) {
+            if !validate::check_references(&resources, report) {
                 continue;
             }
             if let Some(lang) = Language::new(code, &resources, report) {
@@ -132,7 +132,11 @@ fn ftl_files(dir: &Path) -> BTreeMap<String, Vec<PathBuf>> {
 
 /// Reads and checks one `.ftl` file; `shared` holds the texts of the shared locale when the file
 /// is a portal's override. `None` when the file cannot be used (every problem is reported).
-fn parse_ftl(path: &Path, shared: Option<&check::Shared>, report: &mut Report) -> Option<Resource> {
+fn parse_ftl(
+    path: &Path,
+    shared: Option<&validate::Shared>,
+    report: &mut Report,
+) -> Option<Resource> {
     let text = read_text(path).map_err(|d| report.push(d)).ok()?;
     if let Some(line) = nested_too_deep(&text) {
         report.push(
@@ -147,7 +151,7 @@ fn parse_ftl(path: &Path, shared: Option<&check::Shared>, report: &mut Report) -
         return None;
     }
     match FluentResource::try_new(text) {
-        Ok(res) => check::check_file(path, &res, shared, report)
+        Ok(res) => validate::check_file(path, &res, shared, report)
             .then(|| (path.to_path_buf(), Arc::new(res))),
         Err((res, errors)) => {
             for e in errors {

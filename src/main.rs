@@ -215,7 +215,7 @@ fn run_check(cfg: BuildConfig, format: Format, freshness: Freshness, external: b
         return code;
     }
     let mut report = Report::default();
-    let portals = build::check(&cfg, &mut report);
+    let portals = build::prepare(&cfg, &mut report);
     for p in &portals {
         check_freshness(&p.site, freshness, &mut report);
     }
@@ -263,7 +263,7 @@ fn run_translations(cfg: &BuildConfig, format: Format, mark: &[PathBuf]) -> Exit
         return code;
     }
     let mut report = Report::default();
-    let portals = build::check(cfg, &mut report);
+    let portals = build::prepare(cfg, &mut report);
     if report.is_fatal(false) {
         emit(&report, format, cfg);
         eprintln!("the content has errors; fix them first (see above)");

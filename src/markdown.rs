@@ -468,7 +468,7 @@ mod tests {
             let links = scan(src).links;
             assert_eq!(links.len(), 1, "{src}");
             assert_eq!(links[0].dest, dest, "{src}");
-            assert!(url::check(&links[0].dest).is_err(), "{src}");
+            assert!(url::validate(&links[0].dest).is_err(), "{src}");
             let out = html(src);
             assert_eq!(addresses(&out), ["#"], "{src} → {out}");
         }

@@ -5,7 +5,7 @@
 //! name. Browsers are lenient about how such an address is written (`JaVaScRiPt:`, a tab or a
 //! newline inside the name, spaces or control characters before it; pulldown-cmark has already
 //! decoded `&#106;` and `&colon;`), so the scheme is read exactly as the WHATWG URL parser reads
-//! it, and then compared with the few a portal needs. Validation reports what [`check`] refuses;
+//! it, and then compared with the few a portal needs. Validation reports what [`validate`] refuses;
 //! the renderer calls [`is_allowed`] again, so a refused address is never published even when
 //! validation did not run.
 
@@ -25,7 +25,7 @@ pub enum Refused {
 
 /// Whether `url` may be published: `https:`, `http:`, `mailto:` and `tel:` addresses, `@/` links,
 /// paths and `#anchors`.
-pub fn check(url: &str) -> Result<(), Refused> {
+pub fn validate(url: &str) -> Result<(), Refused> {
     let clean = clean(url);
     if clean.chars().any(|c| c.is_ascii_control()) {
         return Err(Refused::Hidden);
@@ -36,9 +36,9 @@ pub fn check(url: &str) -> Result<(), Refused> {
     }
 }
 
-/// [`check`] as a yes or no, for the renderer's last line of defence.
+/// [`validate`] as a yes or no, for the renderer's last line of defence.
 pub fn is_allowed(url: &str) -> bool {
-    check(url).is_ok()
+    validate(url).is_ok()
 }
 
 /// `url` as the WHATWG URL parser sees it before reading it: without leading and trailing C0
@@ -125,26 +125,26 @@ mod tests {
             "\u{1}\u{1f} javascript:alert(1)",
             "\tjavascript:alert(1)\n",
         ] {
-            assert_eq!(check(url), js(), "{url:?}");
+            assert_eq!(validate(url), js(), "{url:?}");
         }
         assert_eq!(
-            check("VbScRiPt:msgbox(1)"),
+            validate("VbScRiPt:msgbox(1)"),
             Err(Refused::Scheme("vbscript".into()))
         );
         assert_eq!(
-            check("data:text/html;base64,PHNjcmlwdD4="),
+            validate("data:text/html;base64,PHNjcmlwdD4="),
             Err(Refused::Scheme("data".into()))
         );
         assert_eq!(
-            check("DATA:image/svg+xml,<svg/onload=alert(1)>"),
+            validate("DATA:image/svg+xml,<svg/onload=alert(1)>"),
             Err(Refused::Scheme("data".into()))
         );
         assert_eq!(
-            check("file:///etc/passwd"),
+            validate("file:///etc/passwd"),
             Err(Refused::Scheme("file".into()))
         );
-        assert_eq!(check("java\u{1}script:alert(1)"), Err(Refused::Hidden));
-        assert_eq!(check("/demo/\u{7f}x"), Err(Refused::Hidden));
+        assert_eq!(validate("java\u{1}script:alert(1)"), Err(Refused::Hidden));
+        assert_eq!(validate("/demo/\u{7f}x"), Err(Refused::Hidden));
         assert!(!is_allowed("javascript:alert(1)"));
     }
 
@@ -169,7 +169,7 @@ mod tests {
             "./javascript:alert(1)",
             "1javascript:alert(1)",
         ] {
-            assert_eq!(check(url), Ok(()), "{url:?}");
+            assert_eq!(validate(url), Ok(()), "{url:?}");
         }
     }
 

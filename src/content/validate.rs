@@ -268,7 +268,7 @@ fn check_contact(contact: &Contact, path: &Path, report: &mut Report) {
     if let Some(web) = &contact.web {
         let line = web.referenced.line() as usize;
         let column = Some(web.referenced.column() as usize);
-        if let Err(refused) = url::check(&web.value) {
+        if let Err(refused) = url::validate(&web.value) {
             let instead = "Write the address of the web page, starting with https://.";
             report.push(
                 unsafe_url(path, "web address", &web.value, refused, instead).at(line, column),
@@ -411,7 +411,7 @@ impl Targets<'_> {
     fn check_link(&self, file: &TextFile, page: &Route, link: &Link, report: &mut Report) {
         let line = file.first_line + link.line - 1;
         let what = if link.image { "image" } else { "link" };
-        if let Err(refused) = url::check(&link.dest) {
+        if let Err(refused) = url::validate(&link.dest) {
             let instead = "Link to a web page (https://…), an e-mail address (mailto:…), a phone number (tel:…) or a page of the portal (@/…); put a file or an image in theme/static/ and write it as @/static/<file name>.";
             report.push(unsafe_url(file.path, what, &link.dest, refused, instead).at(line, None));
             return;

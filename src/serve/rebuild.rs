@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::change::{Change, what_changed};
-use crate::build::{check_site, prepare, prepare_site, write, write_portal_list, write_search};
+use crate::build::{
+    prepare_site, prepare_sites, validate_site, write, write_portal_list, write_search,
+};
 use crate::config::BuildConfig;
 use crate::content::load::load_site;
 use crate::diagnostic::{Diagnostic, Report};
@@ -86,7 +88,7 @@ impl Preview {
     fn rebuild_all(&mut self) -> Rebuild {
         let mut errors = Report::default();
         self.locales = Locales::load(&self.cfg.locales, &mut errors);
-        let portals = prepare(&self.cfg, &self.locales, &mut errors);
+        let portals = prepare_sites(&self.cfg, &self.locales, &mut errors);
         let out = InPlace::new(&self.cfg.out);
         let mut rendered = 0;
         if !errors.is_fatal(self.cfg.strict) {
@@ -140,7 +142,7 @@ impl Preview {
                     prepare_site(&self.cfg, &self.locales, site, &mut report)
                 } else {
                     let (langs, theme) = (Arc::clone(&old.langs), Arc::clone(&old.theme));
-                    check_site(&self.cfg, site, langs, theme, &mut report)
+                    validate_site(&self.cfg, site, langs, theme, &mut report)
                 }
             });
         let Some(fresh) = fresh.filter(|_| !report.is_fatal(self.cfg.strict)) else {
