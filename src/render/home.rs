@@ -60,18 +60,6 @@ pub(super) fn view(scope: &Scope) -> View {
         }
     });
     let contact = &scope.site.config.contact;
-    let emergency = [
-        ("113", "113", "emergency-medical"),
-        ("112", "112", "emergency-police"),
-        ("110", "110", "emergency-fire"),
-        ("116 117", "116117", "emergency-out-of-hours"),
-    ]
-    .map(|(number, tel, id)| Emergency {
-        number,
-        tel,
-        label: lang.text(id),
-    })
-    .into();
     let home = Home {
         intro: lang.format(
             "home-intro",
@@ -80,7 +68,7 @@ pub(super) fn view(scope: &Scope) -> View {
         categories,
         plan,
         contact: (!contact.is_empty()).then(|| contact_view(lang, contact)),
-        emergency,
+        emergency: emergency(scope),
     };
     View {
         template: "home.html",
@@ -89,4 +77,20 @@ pub(super) fn view(scope: &Scope) -> View {
         search_kind: None,
         data: Data::Home(home),
     }
+}
+
+/// The national emergency numbers, named in the reader's language.
+fn emergency(scope: &Scope) -> Vec<Emergency> {
+    [
+        ("113", "113", "emergency-medical"),
+        ("112", "112", "emergency-police"),
+        ("110", "110", "emergency-fire"),
+        ("116 117", "116117", "emergency-out-of-hours"),
+    ]
+    .map(|(number, tel, id)| Emergency {
+        number,
+        tel,
+        label: scope.lang.text(id),
+    })
+    .into()
 }

@@ -18,6 +18,7 @@ mod portals;
 mod script;
 mod search_page;
 mod service;
+mod sitemap;
 mod view;
 
 use std::collections::BTreeMap;
@@ -401,51 +402,16 @@ fn write_site_extras(
             .render_page("chooser.html", &chooser::context(&scope))?
             .as_bytes(),
     )?;
-    let sitemap = Sitemap {
-        urls: routes
-            .iter()
-            .filter(|r| **r != Route::NotFound)
-            .flat_map(|r| {
-                site.config.languages.iter().map(move |code| SitemapUrl {
-                    loc: urls.absolute(&format!("{}/{code}/{}", site.slug, r.path())),
-                    alternates: site
-                        .config
-                        .languages
-                        .iter()
-                        .map(|c| SitemapAlternate {
-                            lang: c.clone(),
-                            href: urls.absolute(&format!("{}/{c}/{}", site.slug, r.path())),
-                        })
-                        .collect(),
-                })
-            })
-            .collect(),
-    };
     out.write(
         &format!("{}/sitemap.xml", site.slug),
-        theme.render("sitemap.xml", &sitemap)?.as_bytes(),
+        theme
+            .render("sitemap.xml", &sitemap::of(site, urls, routes))?
+            .as_bytes(),
     )?;
     for (rel, path) in &theme.statics {
         out.copy(&format!("{}/static/{rel}", site.slug), path)?;
     }
     Ok(())
-}
-
-#[derive(Serialize)]
-struct Sitemap {
-    urls: Vec<SitemapUrl>,
-}
-
-#[derive(Serialize)]
-struct SitemapUrl {
-    loc: String,
-    alternates: Vec<SitemapAlternate>,
-}
-
-#[derive(Serialize)]
-struct SitemapAlternate {
-    lang: String,
-    href: String,
 }
 
 /// `<out>/index.html`: the list of portals, in the first portal's source language.

@@ -7,8 +7,9 @@ use serde::Serialize;
 use super::frame::{Link, Scope, text_lang};
 use super::service;
 use super::view::{Data, View};
-use crate::content::model::{MeasureStatus, Theme, ThemeText, Timing};
+use crate::content::model::{Measure, MeasureStatus, Theme, ThemeText, Timing};
 use crate::content::source::Doc;
+use crate::i18n::Language;
 use crate::route::Route;
 
 /// A theme page's data.
@@ -51,59 +52,68 @@ pub(super) fn view(scope: &Scope, slug: &str) -> Option<View> {
 }
 
 fn data(scope: &Scope, t: &Theme, doc: &Doc<ThemeText>) -> ThemePage {
-    let lang = scope.lang;
-    let measures = t
-        .facts
-        .measures
-        .iter()
-        .map(|m| {
-            let full_id = format!("{}/{}", t.slug, m.id);
-            MeasureView {
-                anchor: format!("tiltak-{}", m.id),
-                text: doc.front.measures.get(&m.id).cloned().unwrap_or_default(),
-                responsible: m.responsible.clone(),
-                timing: m.timing.map(|t| match t {
-                    Timing::Year(y) => y.to_string(),
-                    Timing::Period(p) => format!("{}–{}", p.from, p.to),
-                    Timing::Ongoing => lang.text("timing-ongoing"),
-                    Timing::OngoingFrom(y) => lang.format(
-                        "timing-ongoing-from",
-                        &[("year", FluentValue::from(y.to_string()))],
-                    ),
-                }),
-                status: m.status.map(|s| {
-                    lang.text(match s {
-                        MeasureStatus::Planned => "status-planned",
-                        MeasureStatus::InProgress => "status-in-progress",
-                        MeasureStatus::Done => "status-done",
-                    })
-                }),
-                services: scope
-                    .site
-                    .services
-                    .iter()
-                    .filter(|s| s.facts.measures.iter().any(|r| r.value == full_id))
-                    .map(|s| {
-                        let card = service::card(scope, s);
-                        Link {
-                            label: card.title,
-                            url: card.url,
-                            current: false,
-                            text_lang: card.text_lang,
-                        }
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
     ThemePage {
         source: t.facts.source.clone(),
         goals: doc.front.goals.clone(),
         html: scope.html(&doc.body),
-        count: lang.count("measures-count", t.facts.measures.len()),
-        measures,
+        count: scope.lang.count("measures-count", t.facts.measures.len()),
+        measures: t
+            .facts
+            .measures
+            .iter()
+            .map(|m| measure_view(scope, t, doc, m))
+            .collect(),
         plan: plan_link(scope),
     }
+}
+
+fn measure_view(scope: &Scope, t: &Theme, doc: &Doc<ThemeText>, m: &Measure) -> MeasureView {
+    let lang = scope.lang;
+    MeasureView {
+        anchor: format!("tiltak-{}", m.id),
+        text: doc.front.measures.get(&m.id).cloned().unwrap_or_default(),
+        responsible: m.responsible.clone(),
+        timing: m.timing.map(|t| timing(lang, t)),
+        status: m.status.map(|s| {
+            lang.text(match s {
+                MeasureStatus::Planned => "status-planned",
+                MeasureStatus::InProgress => "status-in-progress",
+                MeasureStatus::Done => "status-done",
+            })
+        }),
+        services: services_of(scope, &format!("{}/{}", t.slug, m.id)),
+    }
+}
+
+fn timing(lang: &Language, t: Timing) -> String {
+    match t {
+        Timing::Year(y) => y.to_string(),
+        Timing::Period(p) => format!("{}–{}", p.from, p.to),
+        Timing::Ongoing => lang.text("timing-ongoing"),
+        Timing::OngoingFrom(y) => lang.format(
+            "timing-ongoing-from",
+            &[("year", FluentValue::from(y.to_string()))],
+        ),
+    }
+}
+
+/// Links to the services that carry out the measure `full_id` (`<theme>/<measure>`).
+fn services_of(scope: &Scope, full_id: &str) -> Vec<Link> {
+    scope
+        .site
+        .services
+        .iter()
+        .filter(|s| s.facts.measures.iter().any(|r| r.value == full_id))
+        .map(|s| {
+            let card = service::card(scope, s);
+            Link {
+                label: card.title,
+                url: card.url,
+                current: false,
+                text_lang: card.text_lang,
+            }
+        })
+        .collect()
 }
 
 /// The plan's title in this language, linking to the plan.
