@@ -1,8 +1,25 @@
 //! Rendering: the theme's Tera templates (with a portal's overrides) applied to prepared contexts,
 //! page by page in parallel, each page written through the output gate as soon as it is rendered.
+//!
+//! Each kind of page has its own module that builds its [`view::View`]; [`view::of`] picks it for
+//! a route. The parts all pages share (frame, links, contact) are in [`frame`].
 
-pub mod context;
+mod accessibility;
+mod category;
+mod chooser;
+mod frame;
+mod glossary;
+mod home;
+mod not_found;
+mod page;
+mod plan;
+mod plan_theme;
+mod portals;
 mod script;
+mod search_page;
+mod service;
+mod sitemap;
+mod view;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -20,7 +37,8 @@ use crate::i18n::Language;
 use crate::output::Output;
 use crate::route::Route;
 use crate::search::{self, Document};
-use context::{Frame, PageContext, Scope};
+use frame::{PageContext, Scope};
+use view::View;
 
 /// The compiled templates and static files of one portal: the default theme plus overrides.
 pub struct Theme {
@@ -280,7 +298,7 @@ pub fn render_routes(
         .map(|(lang, route)| {
             let scope = portal.scope(lang);
             let page = render_page(&scope, route, &portal.theme)?;
-            let doc = context::search_kind(&scope, route).map(|kind| Document {
+            let doc = page.search_kind.map(|kind| Document {
                 url: scope.url(route),
                 lang: lang.code.clone(),
                 text_lang: page.text_lang,
@@ -332,87 +350,27 @@ struct Page {
     title: String,
     /// The language of its text when shown untranslated.
     text_lang: Option<String>,
+    /// What search results show above its title; `None` when it is not indexed.
+    search_kind: Option<String>,
 }
 
 fn render_page(scope: &Scope, route: &Route, theme: &Theme) -> Result<Page, Diagnostic> {
-    fn with<B: Serialize>(
-        theme: &Theme,
-        template: &str,
-        frame: Frame,
-        page: B,
-    ) -> Result<Page, Diagnostic> {
-        let (title, text_lang) = (
-            frame.title.clone(),
-            frame.fallback.as_ref().map(|f| f.lang.clone()),
-        );
-        let html = theme.render_page(template, &PageContext { frame, page })?;
-        Ok(Page {
-            html,
-            title,
-            text_lang,
-        })
-    }
-    match route {
-        Route::Home => {
-            let (title, page) = context::home(scope);
-            with(theme, "home.html", scope.frame(route, title, None), page)
-        }
-        Route::Category(c) => {
-            let (title, page) = context::category(scope, *c);
-            with(
-                theme,
-                "category.html",
-                scope.frame(route, title, None),
-                page,
-            )
-        }
-        Route::Service(slug) => {
-            let service = scope
-                .site
-                .services
-                .iter()
-                .find(|s| &s.slug == slug)
-                .ok_or_else(|| missing(scope, route))?;
-            let (title, page, fb) = context::service(scope, service);
-            with(theme, "service.html", scope.frame(route, title, fb), page)
-        }
-        Route::Plan => {
-            let (title, page, fb) = context::plan(scope).ok_or_else(|| missing(scope, route))?;
-            with(theme, "plan.html", scope.frame(route, title, fb), page)
-        }
-        Route::Theme(slug) => {
-            let t = scope
-                .site
-                .plan
-                .iter()
-                .flat_map(|p| &p.themes)
-                .find(|t| &t.slug == slug)
-                .ok_or_else(|| missing(scope, route))?;
-            let (title, page, fb) = context::theme(scope, t);
-            with(theme, "theme.html", scope.frame(route, title, fb), page)
-        }
-        Route::Glossary => {
-            let (title, page, fb) = context::glossary(scope);
-            with(theme, "glossary.html", scope.frame(route, title, fb), page)
-        }
-        Route::Page(slug) => {
-            let (title, page, fb) =
-                context::page(scope, slug).ok_or_else(|| missing(scope, route))?;
-            with(theme, "page.html", scope.frame(route, title, fb), page)
-        }
-        Route::Accessibility => {
-            let (title, page, fb) = context::accessibility(scope);
-            with(theme, "page.html", scope.frame(route, title, fb), page)
-        }
-        Route::Search => {
-            let (title, page) = context::search(scope);
-            with(theme, "search.html", scope.frame(route, title, None), page)
-        }
-        Route::NotFound => {
-            let title = scope.lang.text("not-found-title");
-            with(theme, "404.html", scope.frame(route, title, None), ())
-        }
-    }
+    let View {
+        template,
+        title,
+        fallback,
+        search_kind,
+        data,
+    } = view::of(scope, route).ok_or_else(|| missing(scope, route))?;
+    let text_lang = fallback.as_ref().map(|f| f.lang.clone());
+    let frame = scope.frame(route, title.clone(), fallback);
+    let html = theme.render_page(template, &PageContext { frame, page: data })?;
+    Ok(Page {
+        html,
+        title,
+        text_lang,
+        search_kind,
+    })
 }
 
 /// Routes come from the site itself, so this only fires on a bug; still an error, not a panic.
@@ -437,100 +395,23 @@ fn write_site_extras(
         urls,
         theme,
     } = portal;
-    let source = &langs[site.source_language()];
-    let scope = portal.scope(source);
-    let chooser = ChooserPage {
-        languages: site
-            .config
-            .languages
-            .iter()
-            .map(|code| {
-                let l = &langs[code];
-                ChooserEntry {
-                    lang: &l.code,
-                    dir: l.dir,
-                    name: &l.name,
-                    prompt: l.text("chooser-title"),
-                    url: scope.url_in(code, &Route::Home),
-                }
-            })
-            .collect(),
-    };
-    let mut frame = scope.frame(&Route::Home, source.text("chooser-title"), None);
-    frame.canonical = urls.absolute(&format!("{}/", site.slug));
-    frame.nav.clear();
-    frame.search_url = None;
+    let scope = portal.scope(&langs[site.source_language()]);
     out.write(
         &format!("{}/index.html", site.slug),
         theme
-            .render_page(
-                "chooser.html",
-                &PageContext {
-                    frame,
-                    page: chooser,
-                },
-            )?
+            .render_page("chooser.html", &chooser::context(&scope))?
             .as_bytes(),
     )?;
-    let sitemap = Sitemap {
-        urls: routes
-            .iter()
-            .filter(|r| **r != Route::NotFound)
-            .flat_map(|r| {
-                site.config.languages.iter().map(move |code| SitemapUrl {
-                    loc: urls.absolute(&format!("{}/{code}/{}", site.slug, r.path())),
-                    alternates: site
-                        .config
-                        .languages
-                        .iter()
-                        .map(|c| SitemapAlternate {
-                            lang: c.clone(),
-                            href: urls.absolute(&format!("{}/{c}/{}", site.slug, r.path())),
-                        })
-                        .collect(),
-                })
-            })
-            .collect(),
-    };
     out.write(
         &format!("{}/sitemap.xml", site.slug),
-        theme.render("sitemap.xml", &sitemap)?.as_bytes(),
+        theme
+            .render("sitemap.xml", &sitemap::of(site, urls, routes))?
+            .as_bytes(),
     )?;
     for (rel, path) in &theme.statics {
         out.copy(&format!("{}/static/{rel}", site.slug), path)?;
     }
     Ok(())
-}
-
-#[derive(Serialize)]
-struct ChooserPage<'a> {
-    languages: Vec<ChooserEntry<'a>>,
-}
-
-#[derive(Serialize)]
-struct ChooserEntry<'a> {
-    lang: &'a str,
-    dir: &'a str,
-    name: &'a str,
-    prompt: String,
-    url: String,
-}
-
-#[derive(Serialize)]
-struct Sitemap {
-    urls: Vec<SitemapUrl>,
-}
-
-#[derive(Serialize)]
-struct SitemapUrl {
-    loc: String,
-    alternates: Vec<SitemapAlternate>,
-}
-
-#[derive(Serialize)]
-struct SitemapAlternate {
-    lang: String,
-    href: String,
 }
 
 /// `<out>/index.html`: the list of portals, in the first portal's source language.
@@ -541,51 +422,16 @@ pub fn render_portal_list(
     theme: &Theme,
     out: &impl Output,
 ) -> Result<(), Diagnostic> {
-    let title = lang.text("portals-title");
-    let frame = Frame {
-        lang: &lang.code,
-        dir: lang.dir,
-        ui: &lang.ui,
-        head_title: title.clone(),
-        title,
-        municipality: String::new(),
-        home_url: "/".into(),
-        css_url,
-        canonical: String::new(),
-        x_default: String::new(),
-        alternates: Vec::new(),
-        nav: Vec::new(),
-        footer: Vec::new(),
-        fallback: None,
-        facts_lang: None,
-        search_url: None,
-    };
-    let page = PortalList {
-        portals: portals
-            .iter()
-            .map(|(name, url)| context::Link {
-                label: name.clone(),
-                url: url.clone(),
-                current: false,
-                text_lang: None,
-            })
-            .collect(),
-    };
     out.write(
         "index.html",
         theme
-            .render_page("portals.html", &PageContext { frame, page })?
+            .render_page("portals.html", &portals::context(portals, lang, css_url))?
             .as_bytes(),
     )?;
     for (rel, path) in &theme.statics {
         out.copy(&format!("static/{rel}"), path)?;
     }
     Ok(())
-}
-
-#[derive(Serialize)]
-struct PortalList {
-    portals: Vec<context::Link>,
 }
 
 #[cfg(test)]
@@ -664,7 +510,7 @@ mod tests {
             "Field `nav_hom` is not defined. Did you mean `nav_home`?"
         );
         let d = theme
-            .render("page.html", &PortalList { portals: vec![] })
+            .render("page.html", &portals::PortalList { portals: vec![] })
             .unwrap_err();
         assert_eq!(d.file, base.join("templates/base.html"), "{d}");
         assert_eq!(d.line, Some(2), "{d}");

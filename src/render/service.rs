@@ -1,0 +1,170 @@
+//! A service page: the service's text and its facts (contact, hours, audience, cost, languages,
+//! the plan measures it carries out), each already formatted in the reader's language; and the
+//! service's card, which category, search and theme pages list.
+
+use fluent_bundle::FluentValue;
+use serde::Serialize;
+
+use super::category;
+use super::frame::{Card, ContactView, Link, Scope, contact_view, text_lang};
+use super::view::{Data, View};
+use crate::content::model::{Cost, Hours, Service, ServiceText};
+use crate::content::source::Doc;
+use crate::i18n::Language;
+use crate::route::Route;
+
+/// The card of a service in lists: its title, summary and page.
+pub(super) fn card(scope: &Scope, s: &Service) -> Card {
+    let (doc, fell_back) = s.text.get(&scope.lang.code, scope.site.source_language());
+    Card {
+        title: doc.front.title.clone(),
+        summary: doc.front.summary.clone(),
+        url: scope.url(&Route::Service(s.slug.clone())),
+        text_lang: text_lang(scope, fell_back),
+    }
+}
+
+/// A service page's data.
+#[derive(Serialize)]
+pub(super) struct ServicePage {
+    summary: String,
+    html: String,
+    category: Link,
+    provider: Option<String>,
+    contact: Option<ContactView>,
+    hours: Vec<HoursRow>,
+    /// Lists joined as the language writes them, so templates need no separator.
+    audience: String,
+    cost: String,
+    languages: String,
+    interpreter: Option<String>,
+    measures: Vec<Link>,
+    reviewed: Option<String>,
+}
+
+#[derive(Serialize)]
+struct HoursRow {
+    days: String,
+    time: String,
+}
+
+/// The page of the service `slug`; `None` when the site has no such service.
+pub(super) fn view(scope: &Scope, slug: &str) -> Option<View> {
+    let s = scope.site.services.iter().find(|s| s.slug == slug)?;
+    let (doc, fallback) = scope.text(&s.text);
+    Some(View {
+        template: "service.html",
+        title: doc.front.title.clone(),
+        fallback,
+        search_kind: Some(category::label(scope, s.facts.category)),
+        data: Data::Service(data(scope, s, doc)),
+    })
+}
+
+fn data(scope: &Scope, s: &Service, doc: &Doc<ServiceText>) -> ServicePage {
+    let lang = scope.lang;
+    let f = &s.facts;
+    let category = Route::Category(f.category);
+    ServicePage {
+        summary: doc.front.summary.clone(),
+        html: scope.html(&doc.body),
+        category: scope.link(category::label(scope, f.category), category, &Route::Home),
+        provider: f.provider.clone(),
+        contact: (!f.contact.is_empty()).then(|| contact_view(lang, &f.contact)),
+        hours: f.hours.iter().map(|h| hours_row(lang, h)).collect(),
+        audience: lang.and_list(
+            &f.audience
+                .iter()
+                .map(|a| lang.text(&format!("audience-{}", kebab(a))))
+                .collect::<Vec<_>>(),
+        ),
+        cost: cost(lang, f.cost, f.price_nok),
+        languages: lang.and_list(
+            &f.languages
+                .iter()
+                .map(|c| lang.text(&format!("spoken-{c}")))
+                .collect::<Vec<_>>(),
+        ),
+        interpreter: f.interpreter.map(|yes| {
+            lang.text(if yes {
+                "service-interpreter-yes"
+            } else {
+                "service-interpreter-no"
+            })
+        }),
+        measures: f
+            .measures
+            .iter()
+            .filter_map(|m| measure_link(scope, &m.value))
+            .collect(),
+        reviewed: f.reviewed.map(|d| {
+            lang.format(
+                "service-reviewed",
+                &[("date", FluentValue::from(lang.date(d)))],
+            )
+        }),
+    }
+}
+
+fn hours_row(lang: &Language, h: &Hours) -> HoursRow {
+    HoursRow {
+        days: lang.and_list(
+            &h.days
+                .iter()
+                .map(|d| lang.text(&format!("day-{}", kebab(d))))
+                .collect::<Vec<_>>(),
+        ),
+        time: lang.format(
+            "time-range",
+            &[
+                ("opens", FluentValue::from(h.opens.to_string())),
+                ("closes", FluentValue::from(h.closes.to_string())),
+            ],
+        ),
+    }
+}
+
+fn cost(lang: &Language, cost: Cost, price_nok: Option<u32>) -> String {
+    match (cost, price_nok) {
+        (Cost::Paid, Some(n)) => lang.format(
+            "cost-price",
+            // A number, not text, so each language's PLURAL picks the word ("2 korony", "5 koron").
+            &[("amount", FluentValue::from(n))],
+        ),
+        (Cost::Paid, None) => lang.text("cost-paid"),
+        (Cost::Free, _) => lang.text("cost-free"),
+        (Cost::Unknown, _) => lang.text("cost-unknown"),
+    }
+}
+
+/// The YAML spelling of an enum value, which is also its message-id suffix.
+fn kebab<T: Serialize>(v: &T) -> String {
+    serde_saphyr::to_string(v)
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
+/// A link to a measure on its theme page, labelled with the measure's text.
+fn measure_link(scope: &Scope, id: &str) -> Option<Link> {
+    let (theme_slug, measure) = id.split_once('/')?;
+    let theme = scope
+        .site
+        .plan
+        .as_ref()?
+        .themes
+        .iter()
+        .find(|t| t.slug == theme_slug)?;
+    let (doc, fell_back) = theme
+        .text
+        .get(&scope.lang.code, scope.site.source_language());
+    Some(Link {
+        label: doc.front.measures.get(measure)?.clone(),
+        url: format!(
+            "{}#tiltak-{measure}",
+            scope.url(&Route::Theme(theme_slug.to_string()))
+        ),
+        current: false,
+        text_lang: text_lang(scope, fell_back),
+    })
+}
