@@ -46,7 +46,9 @@ pub(super) fn view(scope: &Scope) -> View {
         bundle: scope
             .urls
             .path(&format!("{slug}/{}/", crate::search::BUNDLE)),
-        script: scope.urls.path(&format!("{slug}/static/search.js")),
+        script: scope
+            .urls
+            .path(&crate::route::static_file(slug, "search.js")),
         source_lang: scope.site.source_language().to_string(),
         categories,
     };

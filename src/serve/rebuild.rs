@@ -13,6 +13,7 @@ use crate::config::BuildConfig;
 use crate::content::load::load_site;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::i18n::Locales;
+use crate::layout;
 use crate::output::InPlace;
 use crate::render::{Portal, render_routes, render_site, write_index};
 use crate::route::Route;
@@ -78,10 +79,10 @@ impl Preview {
         let path = absolute(path);
         self.portals.iter().position(|p| {
             let dir = absolute(&p.site.dir);
-            dir.join("site.yaml").is_file()
+            layout::site_file(&dir).is_file()
                 && path.starts_with(&dir)
-                && !path.starts_with(dir.join("theme"))
-                && !path.starts_with(dir.join("locales"))
+                && !path.starts_with(layout::theme_override(&dir))
+                && !path.starts_with(dir.join(layout::LOCALES_DIR))
         })
     }
 
