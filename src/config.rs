@@ -6,7 +6,7 @@ use crate::content::model::Site;
 use crate::diagnostic::Diagnostic;
 use crate::layout;
 use crate::output::MARKER;
-use crate::route::Route;
+use crate::route::{self, Route};
 
 /// What one `torg build` run reads and writes.
 #[derive(Debug, Clone)]
@@ -102,7 +102,7 @@ impl Urls {
             .decode_utf8_lossy()
             .to_string();
         Some(if rest.is_empty() || rest.ends_with('/') {
-            format!("{rest}index.html")
+            format!("{rest}{}", route::INDEX)
         } else {
             rest
         })

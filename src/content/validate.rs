@@ -468,12 +468,12 @@ impl Targets<'_> {
         if let Some(name) = file.strip_prefix(route::STATIC_PREFIX) {
             return Target::Static(name.to_string());
         }
-        if matches!(file, "index.html" | "sitemap.xml") {
+        if matches!(file, route::INDEX | route::SITEMAP) {
             return Target::File;
         }
         let (lang, rest) = file.split_once('/').unwrap_or((file, ""));
         let known_lang = self.site.config.languages.iter().any(|l| l == lang);
-        let as_folder = format!("{rest}/index.html");
+        let as_folder = format!("{rest}/{}", route::INDEX);
         let as_folder = as_folder.trim_start_matches('/');
         let route = self
             .routes

@@ -395,13 +395,13 @@ fn write_site_extras(
     } = portal;
     let scope = portal.scope(&langs[site.source_language()]);
     out.write(
-        &format!("{}/index.html", site.slug),
+        &crate::route::portal_file(&site.slug, crate::route::INDEX),
         theme
             .render_page("chooser.html", &chooser::context(&scope))?
             .as_bytes(),
     )?;
     out.write(
-        &format!("{}/sitemap.xml", site.slug),
+        &crate::route::portal_file(&site.slug, crate::route::SITEMAP),
         theme
             .render("sitemap.xml", &sitemap::of(site, urls, routes))?
             .as_bytes(),
@@ -421,7 +421,7 @@ pub fn render_portal_list(
     out: &impl Output,
 ) -> Result<(), Diagnostic> {
     out.write(
-        "index.html",
+        crate::route::INDEX,
         theme
             .render_page("portals.html", &portals::context(portals, lang, css_url))?
             .as_bytes(),

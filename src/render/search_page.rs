@@ -43,9 +43,7 @@ pub(super) fn view(scope: &Scope) -> View {
         })
         .collect();
     let page = SearchPage {
-        bundle: scope
-            .urls
-            .path(&format!("{slug}/{}/", crate::search::BUNDLE)),
+        bundle: scope.urls.path(&crate::search::bundle_dir(slug)),
         script: scope
             .urls
             .path(&crate::route::static_file(slug, "search.js")),

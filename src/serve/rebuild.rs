@@ -167,7 +167,7 @@ impl Preview {
                 // The index is one bundle: written whole, and the chunks it no longer names removed.
                 self.search[i].extend(by_url(r.search));
                 write_index(&fresh, self.search[i].values(), out)
-                    .and_then(|()| out.prune(&format!("{slug}/{}", search::BUNDLE)))
+                    .and_then(|()| out.prune(&search::bundle_dir(&slug)))
                     .map(|_| r.pages)
                     .map_err(|d| vec![d])
             })
