@@ -11,8 +11,10 @@ use crate::content::model::Site;
 use crate::content::validate::validate;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::i18n::{Language, Locales};
+use crate::layout;
 use crate::output::{Output, Staging};
 use crate::render::{Portal, Theme, render_portal_list, render_site, write_index};
+use crate::route;
 use crate::search::Document;
 
 /// What a successful build produced.
@@ -117,9 +119,12 @@ pub fn prepare_site(
     if langs.len() != site.config.languages.len() {
         return None;
     }
-    let theme = Theme::load(&cfg.themes.join("default"), Some(&site.dir.join("theme")))
-        .map_err(|d| report.push(d))
-        .ok()?;
+    let theme = Theme::load(
+        &layout::default_theme(&cfg.themes),
+        Some(&layout::theme_override(&site.dir)),
+    )
+    .map_err(|d| report.push(d))
+    .ok()?;
     validate_site(cfg, site, Arc::new(langs), Arc::new(theme), report)
 }
 
@@ -215,11 +220,13 @@ pub fn write_portal_list(
                 "municipality-name",
                 &[("name", p.site.config.name.as_str().into())],
             );
-            (name, p.urls.absolute(&format!("{}/", p.site.slug)))
+            (name, p.urls.absolute(&route::portal(&p.site.slug)))
         })
         .collect();
-    let theme = Theme::load(&cfg.themes.join("default"), None)?;
-    let css = first.urls.path("static/torg.css");
+    let theme = Theme::load(&layout::default_theme(&cfg.themes), None)?;
+    let css = first
+        .urls
+        .path(&format!("{}torg.css", route::STATIC_PREFIX));
     render_portal_list(
         &list,
         &first.langs[first.site.source_language()],

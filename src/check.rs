@@ -14,9 +14,11 @@ use crate::config::BuildConfig;
 use crate::content::model::{Site, Timing};
 use crate::content::texts::text_files;
 use crate::diagnostic::{Diagnostic, Report};
+use crate::layout;
 use crate::markdown::scan;
 use crate::output::Memory;
 use crate::render::Portal;
+use crate::route;
 use crate::url;
 
 /// When "today" is, and how old a review may get.
@@ -180,7 +182,7 @@ pub fn check_rendered_links(cfg: &BuildConfig, portals: &[Portal], report: &mut 
     }
     let files = memory.into_files();
     for portal in portals {
-        let prefix = format!("{}/", portal.site.slug);
+        let prefix = route::portal(&portal.site.slug);
         let mut broken: BTreeMap<String, String> = BTreeMap::new();
         for (page, bytes) in files
             .range(prefix.clone()..)
@@ -198,11 +200,11 @@ pub fn check_rendered_links(cfg: &BuildConfig, portals: &[Portal], report: &mut 
                 }
             }
         }
-        let templates = portal.site.dir.join("theme/templates");
+        let templates = layout::theme_override(&portal.site.dir).join(layout::TEMPLATES_DIR);
         let templates = if templates.is_dir() {
             templates
         } else {
-            cfg.themes.join("default/templates")
+            layout::default_theme(&cfg.themes).join(layout::TEMPLATES_DIR)
         };
         for (target, page) in broken {
             report.push(

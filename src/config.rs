@@ -4,8 +4,9 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::content::model::Site;
 use crate::diagnostic::Diagnostic;
+use crate::layout;
 use crate::output::MARKER;
-use crate::route::Route;
+use crate::route::{self, Route};
 
 /// What one `torg build` run reads and writes.
 #[derive(Debug, Clone)]
@@ -34,7 +35,7 @@ impl Urls {
     /// From `--base-url` (the output folder's address) or the site's own `base_url`, which must
     /// end with the site's folder because every portal lives in `<out>/<site>/`.
     pub fn for_site(site: &Site, cli_base: Option<&str>) -> Result<Urls, Diagnostic> {
-        let path = site.dir.join("site.yaml");
+        let path = layout::site_file(&site.dir);
         let line = site
             .config
             .base_url
@@ -101,7 +102,7 @@ impl Urls {
             .decode_utf8_lossy()
             .to_string();
         Some(if rest.is_empty() || rest.ends_with('/') {
-            format!("{rest}index.html")
+            format!("{rest}{}", route::INDEX)
         } else {
             rest
         })
@@ -109,7 +110,7 @@ impl Urls {
 
     /// Root-relative address of a portal's page in one language: `/<site>/<lang>/<route>`.
     pub fn page(&self, site: &str, lang: &str, route: &Route) -> String {
-        self.path(&format!("{site}/{lang}/{}", route.path()))
+        self.path(&route.address(site, lang))
     }
 
     /// Root-relative address of a file below the output folder.
@@ -287,8 +288,8 @@ impl BuildConfig {
         BuildConfig {
             content: content.to_path_buf(),
             out: out.to_path_buf(),
-            themes: content.with_file_name("themes"),
-            locales: content.with_file_name("locales"),
+            themes: content.with_file_name(layout::THEMES_DIR),
+            locales: content.with_file_name(layout::LOCALES_DIR),
             sites: Vec::new(),
             strict: false,
             base_url: None,

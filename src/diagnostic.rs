@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::layout;
+
 /// Whether a problem stops the build.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -295,7 +297,7 @@ fn site_and_language(file: &Path, content: &Path) -> (Option<String>, Option<Str
     let name: Vec<&str> = parts.last().map_or(Vec::new(), |n| n.split('.').collect());
     let lang = match (name.as_slice(), parts.as_slice()) {
         ([_, lang, "md"], _) => Some(lang.to_string()),
-        (_, [_, locales, lang, _]) if locales == "locales" => Some(lang.clone()),
+        (_, [_, locales, lang, _]) if locales == layout::LOCALES_DIR => Some(lang.clone()),
         _ => None,
     };
     (site, lang)

@@ -27,6 +27,7 @@ use walkdir::WalkDir;
 use crate::content::model::Date;
 use crate::content::source::read_text;
 use crate::diagnostic::{Diagnostic, Report};
+use crate::layout;
 
 mod validate;
 
@@ -76,7 +77,8 @@ impl Locales {
         languages: &[String],
         report: &mut Report,
     ) -> BTreeMap<String, Language> {
-        let overrides: BTreeMap<String, Vec<PathBuf>> = ftl_files(&site_dir.join("locales"));
+        let overrides: BTreeMap<String, Vec<PathBuf>> =
+            ftl_files(&site_dir.join(layout::LOCALES_DIR));
         let mut out = BTreeMap::new();
         for code in languages.iter().filter(|c| !self.broken.contains(*c)) {
             let mut resources = self.by_lang.get(code).cloned().unwrap_or_default();
@@ -478,7 +480,7 @@ mod tests {
         let mut report = Report::default();
         let locales = Locales::load(
             Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("locales")
+                .join(layout::LOCALES_DIR)
                 .as_path(),
             &mut report,
         );

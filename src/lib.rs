@@ -11,6 +11,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod i18n;
+pub mod layout;
 pub mod limits;
 pub mod markdown;
 pub mod output;

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use std::collections::BTreeMap;
 use std::time::Duration;
 use torg::build;
+use torg::layout;
 
 use torg::check::{
     ExternalLink, Freshness, LinkStatus, check_external, check_freshness, check_rendered_links,
@@ -109,10 +110,10 @@ struct SourceArgs {
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
     /// Folder with the themes.
-    #[arg(long, default_value = "themes")]
+    #[arg(long, default_value = layout::THEMES_DIR)]
     themes: PathBuf,
     /// Folder with the interface texts, one sub-folder per language.
-    #[arg(long, default_value = "locales")]
+    #[arg(long, default_value = layout::LOCALES_DIR)]
     locales: PathBuf,
     /// How to print problems: human (grouped by file), json (on standard output), github
     /// (annotations for GitHub Actions, on standard output).

@@ -1,6 +1,32 @@
-//! Where each page of a portal lives: one [`Route`] per page, the same in every language.
+//! Where each page of a portal lives: one [`Route`] per page, the same in every language, and
+//! every address below the output folder (`<site>/<lang>/<route>`, `<site>/static/…`) built in
+//! one place, so the pages written, the links between them, the sitemap and the checks that read
+//! addresses back cannot disagree.
 
 use crate::content::model::{Category, Site};
+
+/// The theme's static files in the output: `<site>/static/`, and `static/` beside the portal list.
+pub const STATIC_PREFIX: &str = "static/";
+
+/// The file a folder's address (`…/`) is served from, as web servers do.
+pub const INDEX: &str = "index.html";
+/// A portal's sitemap, in its folder.
+pub const SITEMAP: &str = "sitemap.xml";
+
+/// A portal's folder below the output folder: `<site>/`.
+pub fn portal(site: &str) -> String {
+    format!("{site}/")
+}
+
+/// A file of a portal below the output folder: `<site>/<file>`.
+pub fn portal_file(site: &str, file: &str) -> String {
+    format!("{site}/{file}")
+}
+
+/// A static file of a portal below the output folder: `<site>/static/<file>`.
+pub fn static_file(site: &str, file: &str) -> String {
+    portal_file(site, &format!("{STATIC_PREFIX}{file}"))
+}
 
 /// A page of a portal, independent of language.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -41,8 +67,18 @@ impl Route {
         if path.ends_with(".html") {
             path
         } else {
-            format!("{path}index.html")
+            format!("{path}{INDEX}")
         }
+    }
+
+    /// Address of this page in one language, below the output folder: `<site>/<lang>/<path>`.
+    pub fn address(&self, site: &str, lang: &str) -> String {
+        portal_file(site, &format!("{lang}/{}", self.path()))
+    }
+
+    /// The file this page is written to in one language, below the output folder.
+    pub fn output_file(&self, site: &str, lang: &str) -> String {
+        portal_file(site, &format!("{lang}/{}", self.file()))
     }
 
     /// Reads the target of an `@/` link: `services/fastlege`, `plan`, `glossary`, `` (home)…
@@ -107,5 +143,11 @@ mod tests {
         assert_eq!(Route::parse("tjenester/x"), None);
         assert_eq!(Route::NotFound.file(), "404.html");
         assert_eq!(Route::Plan.file(), "plan/index.html");
+        assert_eq!(Route::Plan.address("narvik", "en"), "narvik/en/plan/");
+        assert_eq!(
+            Route::NotFound.output_file("narvik", "ar"),
+            "narvik/ar/404.html"
+        );
+        assert_eq!(static_file("narvik", "torg.css"), "narvik/static/torg.css");
     }
 }

@@ -32,7 +32,12 @@ pub struct Document {
 }
 
 /// The folder below a portal that holds its index and Pagefind's search code.
-pub const BUNDLE: &str = "pagefind";
+const BUNDLE: &str = "pagefind";
+
+/// A portal's search bundle below the output folder: `<site>/pagefind/`.
+pub fn bundle_dir(site: &str) -> String {
+    crate::route::portal_file(site, &format!("{BUNDLE}/"))
+}
 
 /// Letters Pagefind keeps apart from their base letter, and what a reader types instead; the
 /// Arabic tatweel (a stretching stroke) is dropped. `fold` in search.js must match this.
@@ -146,12 +151,12 @@ pub fn write_index<'a>(
         if name == ENTRY {
             merge_entry(&mut entry, &file.contents).map_err(|e| failed(&e))?;
         } else if is_needed(&name) && written.insert(name.clone()) {
-            out.write(&format!("{slug}/{BUNDLE}/{name}"), &file.contents)?;
+            out.write(&format!("{}{name}", bundle_dir(slug)), &file.contents)?;
         }
     }
     match entry {
         Some(entry) => out.write(
-            &format!("{slug}/{BUNDLE}/{ENTRY}"),
+            &format!("{}{ENTRY}", bundle_dir(slug)),
             entry.to_string().as_bytes(),
         ),
         None => Ok(()), // no pages to search (every portal has a glossary, so not in practice)

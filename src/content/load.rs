@@ -14,6 +14,10 @@ use super::model::{
 };
 use super::source::{load_doc, load_yaml};
 use crate::diagnostic::{Diagnostic, Report};
+use crate::layout::{
+    self, GLOSSARY_DIR, LOCALES_DIR, PAGES_DIR, PLAN_CHAPTERS_DIR, PLAN_DIR, PLAN_FILE, PLAN_TEXT,
+    SERVICES_DIR, SITE_FILE, STATIC_DIR, TEMPLATES_DIR, THEME_OVERRIDE_DIR,
+};
 use crate::route::Route;
 
 /// Loads every portal under `content` (or only those named in `only`).
@@ -45,7 +49,7 @@ pub fn site_dirs(content: &Path, report: &mut Report) -> Vec<(String, PathBuf)> 
         if is_ignored(&name) {
             continue;
         }
-        if entry.file_type().is_dir() && entry.path().join("site.yaml").is_file() {
+        if entry.file_type().is_dir() && layout::site_file(entry.path()).is_file() {
             dirs.push((name, entry.into_path()));
         } else {
             report.push(
@@ -101,12 +105,12 @@ impl Kind {
         }
     }
 
-    fn folder(self) -> &'static str {
+    fn folder(self) -> PathBuf {
         match self {
-            Kind::Service => "services",
-            Kind::Theme => "plan/themes",
-            Kind::Page => "pages",
-            Kind::Term => "glossary",
+            Kind::Service => PathBuf::from(layout::SERVICES_DIR),
+            Kind::Theme => Path::new(layout::PLAN_DIR).join(layout::PLAN_CHAPTERS_DIR),
+            Kind::Page => PathBuf::from(layout::PAGES_DIR),
+            Kind::Term => PathBuf::from(layout::GLOSSARY_DIR),
         }
     }
 }
@@ -131,7 +135,7 @@ pub fn load_site(
     known: &BTreeSet<String>,
     report: &mut Report,
 ) -> Option<Site> {
-    let config_path = dir.join("site.yaml");
+    let config_path = layout::site_file(&dir);
     let config: SiteConfig = match load_yaml(&config_path) {
         Ok(c) => c,
         Err(d) => {
@@ -309,19 +313,20 @@ pub(crate) fn classify(rel: &Path, languages: &[String]) -> Result<Place, Diagno
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
     let name = parts.last().copied().unwrap_or_default();
     match parts.as_slice() {
-        ["site.yaml"] => Ok(Place::SiteConfig),
-        ["locales", _, f] if f.ends_with(".ftl") => Ok(Place::Override),
-        ["theme", "templates" | "static", ..] => Ok(Place::Override),
-        ["plan", "plan.yaml"] => Ok(Place::PlanFacts),
-        ["plan", "themes", _] => item(Kind::Theme, name, languages, true),
-        ["plan", _] if name.starts_with("plan.") => match item(Kind::Page, name, languages, false)?
-        {
-            Place::Text(_, _, lang) => Ok(Place::PlanText(lang)),
-            _ => Err(unexpected(name)),
-        },
-        ["services", .., _] if parts.len() <= 3 => item(Kind::Service, name, languages, true),
-        ["pages", _] => item(Kind::Page, name, languages, false),
-        ["glossary", _] => item(Kind::Term, name, languages, false),
+        [SITE_FILE] => Ok(Place::SiteConfig),
+        [LOCALES_DIR, _, f] if f.ends_with(".ftl") => Ok(Place::Override),
+        [THEME_OVERRIDE_DIR, TEMPLATES_DIR | STATIC_DIR, ..] => Ok(Place::Override),
+        [PLAN_DIR, PLAN_FILE] => Ok(Place::PlanFacts),
+        [PLAN_DIR, PLAN_CHAPTERS_DIR, _] => item(Kind::Theme, name, languages, true),
+        [PLAN_DIR, _] if name.starts_with(&format!("{PLAN_TEXT}.")) => {
+            match item(Kind::Page, name, languages, false)? {
+                Place::Text(_, _, lang) => Ok(Place::PlanText(lang)),
+                _ => Err(unexpected(name)),
+            }
+        }
+        [SERVICES_DIR, .., _] if parts.len() <= 3 => item(Kind::Service, name, languages, true),
+        [PAGES_DIR, _] => item(Kind::Page, name, languages, false),
+        [GLOSSARY_DIR, _] => item(Kind::Term, name, languages, false),
         _ => Err(unexpected(name)),
     }
 }
@@ -366,7 +371,10 @@ fn item(
                 "`<name>.<language>.md`"
             };
             return Err(bad(
-                format!("`{name}` is not a name torg expects in {}/.", kind.folder()),
+                format!(
+                    "`{name}` is not a name torg expects in {}/.",
+                    kind.folder().display()
+                ),
                 format!("Name files here {expected}, for example `fastlege.nb.md`."),
             ));
         }
@@ -404,7 +412,7 @@ impl Loader<'_> {
             }
         };
         let facts: Option<PlanFacts> = load_yaml(&facts_path).map_err(|d| report.push(d)).ok();
-        let text = self.localized(&facts_path, "plan", texts, report);
+        let text = self.localized(&facts_path, layout::PLAN_TEXT, texts, report);
         let mut themes = self.items(
             files,
             Kind::Theme,

@@ -11,16 +11,17 @@ use super::translations::check_translations;
 use crate::config::Urls;
 use crate::diagnostic::{Diagnostic, Report, Severity};
 use crate::i18n::Language;
+use crate::layout;
 use crate::limits::MAX_NESTING;
 use crate::markdown::{Link, ProblemKind, Scan, scan, split_internal};
-use crate::route::Route;
+use crate::route::{self, Route};
 use crate::url::{self, Refused};
 
 /// Runs every check on a loaded site; `urls` says where it is published, so that links written
 /// as the portal's own addresses can be checked like `@/` links.
 pub fn validate(site: &Site, urls: &Urls, langs: &BTreeMap<String, Language>, report: &mut Report) {
     let measures = Measures::of(site);
-    check_contact(&site.config.contact, &site.dir.join("site.yaml"), report);
+    check_contact(&site.config.contact, &layout::site_file(&site.dir), report);
     if let Some(plan) = &site.plan {
         check_plan(plan, &measures.unloaded, report);
     }
@@ -434,7 +435,7 @@ impl Targets<'_> {
     /// for addresses outside it (other sites, e-mail, phone numbers).
     fn target(&self, lang: &str, page: &Route, dest: &str) -> Option<Target> {
         if let Some((target, fragment)) = split_internal(dest) {
-            return Some(match target.strip_prefix("static/") {
+            return Some(match target.strip_prefix(route::STATIC_PREFIX) {
                 Some(name) => Target::Static(name.to_string()),
                 None => Target::Page {
                     route: Route::parse(target).filter(|r| self.routes.contains(r)),
@@ -450,7 +451,7 @@ impl Targets<'_> {
         } else {
             clean.into_owned()
         };
-        let prefix = format!("{}/", self.site.slug);
+        let prefix = route::portal(&self.site.slug);
         let Some(file) = self.urls.output_file(&address) else {
             return is_path.then_some(Target::Elsewhere);
         };
@@ -464,15 +465,15 @@ impl Targets<'_> {
     /// What a file below the portal's output folder is (`en/services/x/index.html`,
     /// `static/kart.png`); a page's address without its final `/` counts as the page.
     fn file_target(&self, file: &str, fragment: Option<String>) -> Target {
-        if let Some(name) = file.strip_prefix("static/") {
+        if let Some(name) = file.strip_prefix(route::STATIC_PREFIX) {
             return Target::Static(name.to_string());
         }
-        if matches!(file, "index.html" | "sitemap.xml") {
+        if matches!(file, route::INDEX | route::SITEMAP) {
             return Target::File;
         }
         let (lang, rest) = file.split_once('/').unwrap_or((file, ""));
         let known_lang = self.site.config.languages.iter().any(|l| l == lang);
-        let as_folder = format!("{rest}/index.html");
+        let as_folder = format!("{rest}/{}", route::INDEX);
         let as_folder = as_folder.trim_start_matches('/');
         let route = self
             .routes
@@ -521,7 +522,7 @@ impl Targets<'_> {
     }
 
     fn static_folder(&self) -> std::path::PathBuf {
-        self.site.dir.join("theme/static")
+        layout::theme_override(&self.site.dir).join(layout::STATIC_DIR)
     }
 
     /// `static/<name>` must be one of the portal's own static files.

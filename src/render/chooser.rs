@@ -43,7 +43,7 @@ pub(super) fn context<'a>(scope: &Scope<'a>) -> PageContext<'a, ChooserPage<'a>>
             .collect(),
     };
     let mut frame = scope.frame(&Route::Home, scope.lang.text("chooser-title"), None);
-    frame.canonical = scope.urls.absolute(&format!("{}/", site.slug));
+    frame.canonical = scope.urls.absolute(&crate::route::portal(&site.slug));
     frame.nav.clear();
     frame.search_url = None;
     PageContext { frame, page }

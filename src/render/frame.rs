@@ -13,7 +13,7 @@ use crate::content::model::{Contact, Localized, Site};
 use crate::content::source::Doc;
 use crate::i18n::Language;
 use crate::markdown;
-use crate::route::Route;
+use crate::route::{self, Route};
 use crate::url;
 
 /// What every page needs: the language, the frame around the content, and links.
@@ -118,10 +118,13 @@ impl<'a> Scope<'a> {
 
     /// Markdown body with `@/` links pointing into this language.
     pub(super) fn html(&self, body: &str) -> String {
-        markdown::to_html(body, &|target| match target.strip_prefix("static/") {
-            Some(file) => self.urls.path(&format!("{}/static/{file}", self.site.slug)),
-            None => Route::parse(target).map_or_else(|| target.to_string(), |r| self.url(&r)),
-        })
+        markdown::to_html(
+            body,
+            &|target| match target.strip_prefix(route::STATIC_PREFIX) {
+                Some(file) => self.urls.path(&route::static_file(&self.site.slug, file)),
+                None => Route::parse(target).map_or_else(|| target.to_string(), |r| self.url(&r)),
+            },
+        )
     }
 
     /// The text of an item in this language, or the source text and its fallback marker.
@@ -152,7 +155,7 @@ impl<'a> Scope<'a> {
         fallback: Option<Fallback>,
     ) -> Frame<'a> {
         let site = self.site;
-        let rel = |lang: &str| format!("{}/{lang}/{}", site.slug, route.path());
+        let rel = |lang: &str| route.address(&site.slug, lang);
         let alternates = site
             .config
             .languages
@@ -183,7 +186,7 @@ impl<'a> Scope<'a> {
             head_title,
             municipality,
             home_url: self.url(&Route::Home),
-            css_url: self.urls.path(&format!("{}/static/torg.css", site.slug)),
+            css_url: self.urls.path(&route::static_file(&site.slug, "torg.css")),
             canonical: self.urls.absolute(&rel(&self.lang.code)),
             x_default: self.urls.absolute(&rel(site.source_language())),
             alternates,

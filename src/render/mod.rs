@@ -34,6 +34,7 @@ use crate::content::model::Site;
 use crate::content::source::read_text;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::i18n::Language;
+use crate::layout::{STATIC_DIR, TEMPLATES_DIR};
 use crate::output::Output;
 use crate::route::Route;
 use crate::search::{self, Document};
@@ -52,11 +53,11 @@ pub struct Theme {
 impl Theme {
     /// Loads `theme_dir`, then the files of `override_dir` on top of it.
     pub fn load(theme_dir: &Path, override_dir: Option<&Path>) -> Result<Theme, Diagnostic> {
-        let mut sources = files_below(&theme_dir.join("templates"));
-        let mut statics = files_below(&theme_dir.join("static"));
+        let mut sources = files_below(&theme_dir.join(TEMPLATES_DIR));
+        let mut statics = files_below(&theme_dir.join(STATIC_DIR));
         if let Some(dir) = override_dir {
-            sources.extend(files_below(&dir.join("templates")));
-            statics.extend(files_below(&dir.join("static")));
+            sources.extend(files_below(&dir.join(TEMPLATES_DIR)));
+            statics.extend(files_below(&dir.join(STATIC_DIR)));
         }
         if sources.is_empty() {
             return Err(Diagnostic::error(
@@ -307,10 +308,7 @@ pub fn render_routes(
                 text: search::page_text(&page.html),
             });
             let html = mark_source_terms(portal, lang, page.html);
-            out.write(
-                &format!("{}/{}/{}", site.slug, lang.code, route.file()),
-                html.as_bytes(),
-            )?;
+            out.write(&route.output_file(&site.slug, &lang.code), html.as_bytes())?;
             Ok(doc)
         })
         .collect();
@@ -397,19 +395,19 @@ fn write_site_extras(
     } = portal;
     let scope = portal.scope(&langs[site.source_language()]);
     out.write(
-        &format!("{}/index.html", site.slug),
+        &crate::route::portal_file(&site.slug, crate::route::INDEX),
         theme
             .render_page("chooser.html", &chooser::context(&scope))?
             .as_bytes(),
     )?;
     out.write(
-        &format!("{}/sitemap.xml", site.slug),
+        &crate::route::portal_file(&site.slug, crate::route::SITEMAP),
         theme
             .render("sitemap.xml", &sitemap::of(site, urls, routes))?
             .as_bytes(),
     )?;
     for (rel, path) in &theme.statics {
-        out.copy(&format!("{}/static/{rel}", site.slug), path)?;
+        out.copy(&crate::route::static_file(&site.slug, rel), path)?;
     }
     Ok(())
 }
@@ -423,13 +421,13 @@ pub fn render_portal_list(
     out: &impl Output,
 ) -> Result<(), Diagnostic> {
     out.write(
-        "index.html",
+        crate::route::INDEX,
         theme
             .render_page("portals.html", &portals::context(portals, lang, css_url))?
             .as_bytes(),
     )?;
     for (rel, path) in &theme.statics {
-        out.copy(&format!("static/{rel}"), path)?;
+        out.copy(&format!("{}{rel}", crate::route::STATIC_PREFIX), path)?;
     }
     Ok(())
 }

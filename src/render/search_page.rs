@@ -43,10 +43,10 @@ pub(super) fn view(scope: &Scope) -> View {
         })
         .collect();
     let page = SearchPage {
-        bundle: scope
+        bundle: scope.urls.path(&crate::search::bundle_dir(slug)),
+        script: scope
             .urls
-            .path(&format!("{slug}/{}/", crate::search::BUNDLE)),
-        script: scope.urls.path(&format!("{slug}/static/search.js")),
+            .path(&crate::route::static_file(slug, "search.js")),
         source_lang: scope.site.source_language().to_string(),
         categories,
     };

@@ -27,7 +27,7 @@ struct SitemapAlternate {
 
 /// The sitemap of `routes` in every language of `site`.
 pub(super) fn of(site: &Site, urls: &Urls, routes: &[Route]) -> Sitemap {
-    let href = |lang: &str, r: &Route| urls.absolute(&format!("{}/{lang}/{}", site.slug, r.path()));
+    let href = |lang: &str, r: &Route| urls.absolute(&r.address(&site.slug, lang));
     let languages = &site.config.languages;
     Sitemap {
         urls: routes

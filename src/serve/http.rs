@@ -10,6 +10,8 @@ use std::sync::{Arc, Mutex, RwLock};
 use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
 use tiny_http::{Header, Request, Response};
 
+use crate::route::{self, Route};
+
 /// The address of the event stream that tells open pages to reload.
 pub const EVENTS: &str = "/__torg/events";
 const SCRIPT: &str = "/__torg/live.js";
@@ -115,7 +117,7 @@ pub fn resolve(root: &Path, target: &str) -> Resolved {
     if !raw.ends_with('/') {
         return Resolved::Folder(folder_address(&segments));
     }
-    match inside(root, &real.join("index.html")) {
+    match inside(root, &real.join(route::INDEX)) {
         Some(index) => found(index),
         None => Resolved::Refused,
     }
@@ -186,11 +188,11 @@ fn not_found_page(root: &Path, target: &str) -> Option<PathBuf> {
     let in_language = parts
         .next()
         .filter(|l| !l.is_empty() && *l != "..")
-        .map(|l| site.join(l).join("404.html"));
+        .map(|l| site.join(l).join(Route::NotFound.file()));
     let mut langs: Vec<PathBuf> = fs::read_dir(&site)
         .ok()?
         .flatten()
-        .map(|e| e.path().join("404.html"))
+        .map(|e| e.path().join(Route::NotFound.file()))
         .collect();
     langs.sort();
     in_language

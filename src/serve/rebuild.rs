@@ -13,6 +13,7 @@ use crate::config::BuildConfig;
 use crate::content::load::load_site;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::i18n::Locales;
+use crate::layout;
 use crate::output::InPlace;
 use crate::render::{Portal, render_routes, render_site, write_index};
 use crate::route::Route;
@@ -78,10 +79,10 @@ impl Preview {
         let path = absolute(path);
         self.portals.iter().position(|p| {
             let dir = absolute(&p.site.dir);
-            dir.join("site.yaml").is_file()
+            layout::site_file(&dir).is_file()
                 && path.starts_with(&dir)
-                && !path.starts_with(dir.join("theme"))
-                && !path.starts_with(dir.join("locales"))
+                && !path.starts_with(layout::theme_override(&dir))
+                && !path.starts_with(dir.join(layout::LOCALES_DIR))
         })
     }
 
@@ -166,7 +167,7 @@ impl Preview {
                 // The index is one bundle: written whole, and the chunks it no longer names removed.
                 self.search[i].extend(by_url(r.search));
                 write_index(&fresh, self.search[i].values(), out)
-                    .and_then(|()| out.prune(&format!("{slug}/{}", search::BUNDLE)))
+                    .and_then(|()| out.prune(&search::bundle_dir(&slug)))
                     .map(|_| r.pages)
                     .map_err(|d| vec![d])
             })
