@@ -1,4 +1,8 @@
 //! `torg build`: load → validate → render → write, with every problem of the run reported together.
+//!
+//! The render-and-write half is one pipeline, [`publish_portal`], that `torg build`, `torg serve`
+//! and `torg check` share: build and check pass every page of every portal ([`publish`]), serve
+//! after an edit only the pages that show it, into its in-place output.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -13,9 +17,9 @@ use crate::diagnostic::{Diagnostic, Report};
 use crate::i18n::{Language, Locales};
 use crate::layout;
 use crate::output::{Output, Staging};
-use crate::render::{Portal, Theme, render_portal_list, render_site, write_index};
-use crate::route;
-use crate::search::Document;
+use crate::render::{Portal, Rendered, Theme, render_portal_list, render_routes, write_extras};
+use crate::route::{self, Route};
+use crate::search::{self, Documents};
 
 /// What a successful build produced.
 #[derive(Debug, Default)]
@@ -24,9 +28,10 @@ pub struct Summary {
     pub pages: usize,
     /// Portals built without a base URL, whose canonical links and sitemap are root-relative.
     pub without_base_url: Vec<String>,
-    /// Each portal's pages as the search index sees them, in portal order: for [`write_search`],
-    /// and kept by `torg serve` to index a portal again after an edit without rendering every page.
-    pub search: Vec<Vec<Document>>,
+    /// Each portal's pages as the search index sees them, in portal order (empty with
+    /// [`Search::Skip`]): kept by `torg serve` to index a portal again after an edit without
+    /// rendering every page.
+    pub search: Vec<Documents>,
 }
 
 /// The outcome of a build: its problems, and what it wrote if it wrote anything.
@@ -61,8 +66,7 @@ pub fn build(cfg: &BuildConfig, out: &OutDir) -> Outcome {
         };
     }
     let written = Staging::new(out).map_err(|d| vec![d]).and_then(|staging| {
-        let summary = write(cfg, &portals, &staging)?;
-        write_search(&portals, &summary.search, &staging)?;
+        let summary = publish(cfg, &portals, Search::Index, &staging)?;
         staging.commit().map(|()| summary).map_err(|d| vec![d])
     });
     match written {
@@ -155,23 +159,48 @@ pub fn validate_site(
     })
 }
 
-/// Renders every page of every portal, and the list of portals, into `out`.
-pub fn write(
+/// Which pages of a portal one pass of [`publish_portal`] renders.
+pub enum Pages {
+    /// Every page, and what the portal has besides ([`write_extras`]).
+    All,
+    /// Only these pages, in every language: those that show what an edit changed.
+    Only(Vec<Route>),
+}
+
+/// Whether a pass indexes the pages it renders for search.
+#[derive(Clone, Copy)]
+pub enum Search {
+    Index,
+    /// `torg check` renders only to look at the links; the index is most of a build's time.
+    Skip,
+}
+
+/// Every page of every portal through [`publish_portal`], the portals in parallel, then the list
+/// of portals: all of `torg build`, and of `torg serve` when it starts or a theme changed.
+pub fn publish(
     cfg: &BuildConfig,
     portals: &[Portal],
+    search: Search,
     out: &impl Output,
 ) -> Result<Summary, Vec<Diagnostic>> {
+    let passes: Vec<_> = portals
+        .par_iter()
+        .map(|portal| {
+            let mut docs = Documents::default();
+            let index = matches!(search, Search::Index).then_some(&mut docs);
+            publish_portal(portal, &Pages::All, index, out).map(|pages| (pages, docs))
+        })
+        .collect();
     let mut errors = Vec::new();
     let mut summary = Summary::default();
-    let rendered: Vec<_> = portals.par_iter().map(|p| render_site(p, out)).collect();
-    for (p, result) in portals.iter().zip(rendered) {
-        match result {
-            Ok(rendered) => {
+    for (portal, pass) in portals.iter().zip(passes) {
+        match pass {
+            Ok((pages, docs)) => {
                 summary.portals += 1;
-                summary.pages += rendered.pages;
-                summary.search.push(rendered.search);
-                if p.urls.absolute_root.is_none() {
-                    summary.without_base_url.push(p.site.slug.clone());
+                summary.pages += pages;
+                summary.search.push(docs);
+                if portal.urls.absolute_root.is_none() {
+                    summary.without_base_url.push(portal.site.slug.clone());
                 }
             }
             Err(e) => errors.extend(e),
@@ -185,22 +214,47 @@ pub fn write(
     }
 }
 
-/// Writes each portal's search index from the pages [`write`] rendered (given in portal order).
-pub fn write_search(
-    portals: &[Portal],
-    search: &[Vec<Document>],
+/// The pipeline for one portal: the pages `pages` selects, each rendered, post-processed and
+/// written with its search text taken; then `search`, the portal's pages as last indexed, brought
+/// up to date with them and written as its index. Returns how many pages it rendered.
+pub fn publish_portal(
+    portal: &Portal,
+    pages: &Pages,
+    search: Option<&mut Documents>,
     out: &impl Output,
-) -> Result<(), Vec<Diagnostic>> {
-    let errors: Vec<Diagnostic> = portals
-        .par_iter()
-        .zip(search)
-        .filter_map(|(portal, docs)| write_index(portal, docs, out).err())
-        .collect();
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors)
+) -> Result<usize, Vec<Diagnostic>> {
+    let rendered = render_pages(portal, pages, out)?;
+    if let Some(docs) = search {
+        match pages {
+            Pages::All => *docs = Documents::from(rendered.search),
+            Pages::Only(_) => docs.update(rendered.search),
+        }
+        search::write_index(&portal.site.slug, &*docs, &portal.site.dir, out)
+            .map_err(|d| vec![d])?;
     }
+    Ok(rendered.pages)
+}
+
+/// The pages `pages` selects, and with [`Pages::All`] the portal's extras.
+fn render_pages(
+    portal: &Portal,
+    pages: &Pages,
+    out: &impl Output,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let Pages::Only(routes) = pages else {
+        let routes = Route::all(&portal.site);
+        let rendered = render_routes(portal, &routes, out);
+        return match (rendered, write_extras(portal, &routes, out)) {
+            (Ok(r), Ok(())) => Ok(r),
+            (rendered, extras) => Err(rendered
+                .err()
+                .into_iter()
+                .flatten()
+                .chain(extras.err())
+                .collect()),
+        };
+    };
+    render_routes(portal, routes, out)
 }
 
 /// `<out>/index.html`, in the first portal's source language, with the default theme.

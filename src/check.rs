@@ -9,7 +9,7 @@ use std::time::Duration;
 use jiff::civil::Date as Day;
 use rayon::prelude::*;
 
-use crate::build::write;
+use crate::build::{Search, publish};
 use crate::config::BuildConfig;
 use crate::content::model::{Site, Timing};
 use crate::content::texts::text_files;
@@ -176,7 +176,7 @@ pub fn report_external(
 /// templates; Markdown links are checked, with their lines, by validation.
 pub fn check_rendered_links(cfg: &BuildConfig, portals: &[Portal], report: &mut Report) {
     let memory = Memory::default();
-    if let Err(errors) = write(cfg, portals, &memory) {
+    if let Err(errors) = publish(cfg, portals, Search::Skip, &memory) {
         report.extend(errors);
         return;
     }

@@ -31,6 +31,39 @@ pub struct Document {
     pub text: String,
 }
 
+/// A portal's pages as the index sees them, in the order they were rendered: Pagefind numbers
+/// pages in the order it is given them, and its index files record the numbers, so the same order
+/// gives the same bytes. A page rendered again after an edit replaces its old text in place.
+#[derive(Debug, Default)]
+pub struct Documents(Vec<Document>);
+
+impl Documents {
+    /// Each of `docs` in place of the document with its address, or after the others.
+    pub fn update(&mut self, docs: Vec<Document>) {
+        for doc in docs {
+            match self.0.iter_mut().find(|old| old.url == doc.url) {
+                Some(old) => *old = doc,
+                None => self.0.push(doc),
+            }
+        }
+    }
+}
+
+impl From<Vec<Document>> for Documents {
+    fn from(docs: Vec<Document>) -> Documents {
+        Documents(docs)
+    }
+}
+
+impl<'a> IntoIterator for &'a Documents {
+    type Item = &'a Document;
+    type IntoIter = std::slice::Iter<'a, Document>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
 /// The folder below a portal that holds its index and Pagefind's search code.
 const BUNDLE: &str = "pagefind";
 

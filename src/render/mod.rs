@@ -36,7 +36,7 @@ use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::i18n::Language;
 use crate::layout::{STATIC_DIR, TEMPLATES_DIR};
 use crate::output::Output;
-use crate::route::Route;
+use crate::route::{self, Route};
 use crate::search::{self, Document};
 use frame::{PageContext, Scope};
 use view::View;
@@ -254,41 +254,15 @@ pub struct Rendered {
     pub search: Vec<Document>,
 }
 
-/// Renders and writes every page of one portal in every language, its language chooser, sitemap
-/// and static files. The search index is a step of its own ([`write_index`]), which `torg check`
-/// does not need.
-pub fn render_site(portal: &Portal, out: &impl Output) -> Result<Rendered, Vec<Diagnostic>> {
-    let routes = Route::all(&portal.site);
-    let rendered = render_routes(portal, &routes, out);
-    let extras = write_site_extras(portal, out, &routes);
-    match (rendered, extras) {
-        (Ok(r), Ok(())) => Ok(r),
-        (rendered, extras) => Err(rendered
-            .err()
-            .into_iter()
-            .flatten()
-            .chain(extras.err())
-            .collect()),
-    }
-}
-
-/// Writes the search index of a portal from the text of all its pages.
-pub fn write_index<'a>(
-    portal: &Portal,
-    docs: impl IntoIterator<Item = &'a Document>,
-    out: &impl Output,
-) -> Result<(), Diagnostic> {
-    search::write_index(&portal.site.slug, docs, &portal.site.dir, out)
-}
-
-/// Renders and writes the given pages of one portal, each in every language of the portal.
+/// Renders and writes the given pages of one portal, each in every language of the portal, in
+/// parallel; every page is written as soon as it is rendered ([`publish_page`]).
 pub fn render_routes(
     portal: &Portal,
     routes: &[Route],
     out: &impl Output,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let site = &portal.site;
-    let jobs: Vec<(&Language, &Route)> = site
+    let jobs: Vec<(&Language, &Route)> = portal
+        .site
         .config
         .languages
         .iter()
@@ -296,21 +270,7 @@ pub fn render_routes(
         .collect();
     let results: Vec<Result<Option<Document>, Diagnostic>> = jobs
         .par_iter()
-        .map(|(lang, route)| {
-            let scope = portal.scope(lang);
-            let page = render_page(&scope, route, &portal.theme)?;
-            let doc = page.search_kind.map(|kind| Document {
-                url: scope.url(route),
-                lang: lang.code.clone(),
-                text_lang: page.text_lang,
-                title: page.title,
-                kind,
-                text: search::page_text(&page.html),
-            });
-            let html = mark_source_terms(portal, lang, page.html);
-            out.write(&route.output_file(&site.slug, &lang.code), html.as_bytes())?;
-            Ok(doc)
-        })
+        .map(|(lang, route)| publish_page(portal, lang, route, out))
         .collect();
     let mut search = Vec::new();
     let mut errors = Vec::new();
@@ -328,6 +288,45 @@ pub fn render_routes(
     } else {
         Err(errors)
     }
+}
+
+/// One page through its stages: rendered, post-processed, written, and its text taken for the
+/// search index as published (`None` when the page is not indexed).
+fn publish_page(
+    portal: &Portal,
+    lang: &Language,
+    route: &Route,
+    out: &impl Output,
+) -> Result<Option<Document>, Diagnostic> {
+    let scope = portal.scope(lang);
+    let mut page = render_page(&scope, route, &portal.theme)?;
+    page.html = mark_source_terms(portal, lang, std::mem::take(&mut page.html));
+    write_page(portal, lang, route, &page.html, out)?;
+    Ok(search_document(&scope, route, page))
+}
+
+/// What the search index needs of a rendered page: its address, language, title, kind and the
+/// text of its `<main>`.
+fn search_document(scope: &Scope, route: &Route, page: Page) -> Option<Document> {
+    Some(Document {
+        url: scope.url(route),
+        lang: scope.lang.code.clone(),
+        text_lang: page.text_lang,
+        title: page.title,
+        kind: page.search_kind?,
+        text: search::page_text(&page.html),
+    })
+}
+
+/// `<slug>/<lang>/<the route's file>` below the output folder.
+fn write_page(
+    portal: &Portal,
+    lang: &Language,
+    route: &Route,
+    html: &str,
+    out: &impl Output,
+) -> Result<(), Diagnostic> {
+    out.write(&route.output_file(&portal.site.slug, &lang.code), html.as_bytes())
 }
 
 /// In a right-to-left page (a non-Latin script), Latin words are names and terms kept in the
@@ -381,33 +380,40 @@ fn missing(scope: &Scope, route: &Route) -> Diagnostic {
     .hint("This is a bug in torg; please report it with this message.")
 }
 
-/// The language chooser, the sitemap and the static files of a portal.
-fn write_site_extras(
+/// What a portal has besides its pages, written when all its pages are: the language chooser,
+/// the sitemap of `routes` and the theme's static files.
+pub fn write_extras(
     portal: &Portal,
-    out: &impl Output,
     routes: &[Route],
+    out: &impl Output,
 ) -> Result<(), Diagnostic> {
+    write_chooser(portal, out)?;
+    write_sitemap(portal, routes, out)?;
+    copy_statics(&portal.theme, &route::portal(&portal.site.slug), out)
+}
+
+/// `<slug>/index.html`: the language chooser, in the portal's source language.
+fn write_chooser(portal: &Portal, out: &impl Output) -> Result<(), Diagnostic> {
+    let scope = portal.scope(&portal.langs[portal.site.source_language()]);
+    let html = portal
+        .theme
+        .render_page("chooser.html", &chooser::context(&scope))?;
+    out.write(&route::portal_file(&portal.site.slug, route::INDEX), html.as_bytes())
+}
+
+/// `<slug>/sitemap.xml`: `routes` in every language, with their alternates.
+fn write_sitemap(portal: &Portal, routes: &[Route], out: &impl Output) -> Result<(), Diagnostic> {
     let Portal {
-        site,
-        langs,
-        urls,
-        theme,
+        site, urls, theme, ..
     } = portal;
-    let scope = portal.scope(&langs[site.source_language()]);
-    out.write(
-        &crate::route::portal_file(&site.slug, crate::route::INDEX),
-        theme
-            .render_page("chooser.html", &chooser::context(&scope))?
-            .as_bytes(),
-    )?;
-    out.write(
-        &crate::route::portal_file(&site.slug, crate::route::SITEMAP),
-        theme
-            .render("sitemap.xml", &sitemap::of(site, urls, routes))?
-            .as_bytes(),
-    )?;
+    let xml = theme.render("sitemap.xml", &sitemap::of(site, urls, routes))?;
+    out.write(&route::portal_file(&site.slug, route::SITEMAP), xml.as_bytes())
+}
+
+/// The theme's static files, to `<prefix>static/`.
+fn copy_statics(theme: &Theme, prefix: &str, out: &impl Output) -> Result<(), Diagnostic> {
     for (rel, path) in &theme.statics {
-        out.copy(&crate::route::static_file(&site.slug, rel), path)?;
+        out.copy(&format!("{prefix}{}{rel}", route::STATIC_PREFIX), path)?;
     }
     Ok(())
 }
@@ -421,15 +427,12 @@ pub fn render_portal_list(
     out: &impl Output,
 ) -> Result<(), Diagnostic> {
     out.write(
-        crate::route::INDEX,
+        route::INDEX,
         theme
             .render_page("portals.html", &portals::context(portals, lang, css_url))?
             .as_bytes(),
     )?;
-    for (rel, path) in &theme.statics {
-        out.copy(&format!("{}{rel}", crate::route::STATIC_PREFIX), path)?;
-    }
-    Ok(())
+    copy_statics(theme, "", out)
 }
 
 #[cfg(test)]

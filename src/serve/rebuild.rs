@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use super::change::{Change, what_changed};
 use crate::build::{
-    prepare_site, prepare_sites, validate_site, write, write_portal_list, write_search,
+    Pages, Search, prepare_site, prepare_sites, publish, publish_portal, validate_site,
+    write_portal_list,
 };
 use crate::config::BuildConfig;
 use crate::content::load::load_site;
@@ -15,9 +16,9 @@ use crate::diagnostic::{Diagnostic, Report};
 use crate::i18n::Locales;
 use crate::layout;
 use crate::output::InPlace;
-use crate::render::{Portal, render_routes, render_site, write_index};
+use crate::render::Portal;
 use crate::route::Route;
-use crate::search::{self, Document};
+use crate::search::{self, Documents};
 
 /// The portals as last built, and the edits not yet built because of an error.
 pub struct Preview {
@@ -25,7 +26,7 @@ pub struct Preview {
     locales: Locales,
     portals: Vec<Portal>,
     /// Each portal's pages as last indexed for search, by address.
-    search: Vec<BTreeMap<String, Document>>,
+    search: Vec<Documents>,
     pending: BTreeSet<PathBuf>,
 }
 
@@ -103,15 +104,12 @@ impl Preview {
                     .hint("Create content/<municipality>/site.yaml (see docs/content.md)."),
                 );
             } else {
-                let written = write(&self.cfg, &portals, &out).and_then(|summary| {
-                    write_search(&portals, &summary.search, &out).map(|()| summary)
-                });
-                match written {
+                match publish(&self.cfg, &portals, Search::Index, &out) {
                     Ok(summary) => {
                         rendered = summary.pages;
                         errors.extend(out.prune("").err());
                         self.portals = portals;
-                        self.search = summary.search.into_iter().map(by_url).collect();
+                        self.search = summary.search;
                     }
                     Err(e) => errors.extend(e),
                 }
@@ -152,27 +150,17 @@ impl Preview {
         };
         let routes = Route::all(&fresh.site);
         let everything = broad || routes != Route::all(&old.site);
-        let rendered = if everything {
-            render_site(&fresh, out).and_then(|r| {
-                write_index(&fresh, &r.search, out).map_err(|d| vec![d])?;
-                self.search[i] = by_url(r.search);
-                Ok(r.pages)
-            })
+        let pages = if everything {
+            Pages::All
         } else {
-            let shown: Vec<Route> = routes
-                .into_iter()
-                .filter(|r| changes.iter().any(|c| c.is_shown_on(r, &fresh.site)))
-                .collect();
-            render_routes(&fresh, &shown, out).and_then(|r| {
-                // The index is one bundle: written whole, and the chunks it no longer names removed.
-                self.search[i].extend(by_url(r.search));
-                write_index(&fresh, self.search[i].values(), out)
-                    .and_then(|()| out.prune(&search::bundle_dir(&slug)))
-                    .map(|_| r.pages)
-                    .map_err(|d| vec![d])
-            })
+            Pages::Only(
+                routes
+                    .into_iter()
+                    .filter(|r| changes.iter().any(|c| c.is_shown_on(r, &fresh.site)))
+                    .collect(),
+            )
         };
-        let pages = match rendered {
+        let pages = match publish_portal(&fresh, &pages, Some(&mut self.search[i]), out) {
             Ok(pages) => pages,
             Err(e) => {
                 errors.extend(e);
@@ -183,6 +171,9 @@ impl Preview {
         if everything {
             errors.extend(out.prune(&slug).err());
             errors.extend(write_portal_list(&self.cfg, &self.portals, out).err());
+        } else {
+            // The index is one bundle, written whole: the chunks it no longer names go.
+            errors.extend(out.prune(&search::bundle_dir(&slug)).err());
         }
         pages
     }
@@ -204,10 +195,6 @@ impl Preview {
             errors,
         }
     }
-}
-
-fn by_url(docs: Vec<Document>) -> BTreeMap<String, Document> {
-    docs.into_iter().map(|d| (d.url.clone(), d)).collect()
 }
 
 /// Watchers report absolute paths; the configuration may hold relative ones.
