@@ -55,8 +55,8 @@ pub fn check_freshness(site: &Site, f: Freshness, report: &mut Report) {
                 .hint("Publish the plan that replaced it, or say on the plan page that it is the latest one the municipality has adopted."),
         );
     }
-    for theme in &plan.themes {
-        for m in &theme.facts.measures {
+    for chapter in &plan.chapters {
+        for m in &chapter.facts.measures {
             let last_year = match m.timing {
                 Some(Timing::Year(y)) => y,
                 Some(Timing::Period(p)) => p.to,
@@ -64,7 +64,7 @@ pub fn check_freshness(site: &Site, f: Freshness, report: &mut Report) {
             };
             if m.status.is_none() && i32::from(last_year) < i32::from(year) {
                 report.push(
-                    Diagnostic::warning("measure-overdue", &theme.facts_path, format!("The measure `{}` was due in {last_year}, and has no status.", m.id))
+                    Diagnostic::warning("measure-overdue", &chapter.facts_path, format!("The measure `{}` was due in {last_year}, and has no status.", m.id))
                         .hint("Add `status: done`, `in-progress` or `planned` to the measure, as the municipality reports it."),
                 );
             }

@@ -35,7 +35,7 @@ pub enum Route {
     Category(Category),
     Service(String),
     Plan,
-    Theme(String),
+    Chapter(String),
     Glossary,
     Page(String),
     Accessibility,
@@ -52,7 +52,7 @@ impl Route {
             Route::Category(c) => format!("category/{}/", c.id()),
             Route::Service(s) => format!("services/{s}/"),
             Route::Plan => "plan/".into(),
-            Route::Theme(s) => format!("plan/{s}/"),
+            Route::Chapter(s) => format!("plan/{s}/"),
             Route::Glossary => "glossary/".into(),
             Route::Page(s) => format!("pages/{s}/"),
             Route::Accessibility => "accessibility/".into(),
@@ -90,7 +90,7 @@ impl Route {
             ["glossary"] => Route::Glossary,
             ["search"] => Route::Search,
             ["accessibility"] | ["pages", "accessibility"] => Route::Accessibility,
-            ["plan", s] => Route::Theme(s.to_string()),
+            ["plan", s] => Route::Chapter(s.to_string()),
             ["services", s] => Route::Service(s.to_string()),
             ["pages", s] => Route::Page(s.to_string()),
             ["category", c] => Route::Category(Category::from_id(c)?),
@@ -111,7 +111,7 @@ impl Route {
         routes.extend(site.services.iter().map(|s| Route::Service(s.slug.clone())));
         if let Some(plan) = &site.plan {
             routes.push(Route::Plan);
-            routes.extend(plan.themes.iter().map(|t| Route::Theme(t.slug.clone())));
+            routes.extend(plan.chapters.iter().map(|t| Route::Chapter(t.slug.clone())));
         }
         routes.extend(
             site.pages

@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
 use super::model::{
-    Localized, Page, Plan, PlanFacts, Service, Site, SiteConfig, Term, TextOnly, Theme,
+    Chapter, Localized, Page, Plan, PlanFacts, Service, Site, SiteConfig, Term, TextOnly,
 };
 use super::source::{load_doc, load_yaml};
 use crate::diagnostic::{Diagnostic, Report};
@@ -89,7 +89,7 @@ pub(crate) enum Place {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Kind {
     Service,
-    Theme,
+    Chapter,
     Page,
     Term,
 }
@@ -99,7 +99,7 @@ impl Kind {
     fn route(self, slug: &str) -> Route {
         match self {
             Kind::Service => Route::Service(slug.to_string()),
-            Kind::Theme => Route::Theme(slug.to_string()),
+            Kind::Chapter => Route::Chapter(slug.to_string()),
             Kind::Page => Route::Page(slug.to_string()),
             Kind::Term => Route::Glossary,
         }
@@ -108,7 +108,7 @@ impl Kind {
     fn folder(self) -> PathBuf {
         match self {
             Kind::Service => PathBuf::from(layout::SERVICES_DIR),
-            Kind::Theme => Path::new(layout::PLAN_DIR).join(layout::PLAN_CHAPTERS_DIR),
+            Kind::Chapter => Path::new(layout::PLAN_DIR).join(layout::PLAN_CHAPTERS_DIR),
             Kind::Page => PathBuf::from(layout::PAGES_DIR),
             Kind::Term => PathBuf::from(layout::GLOSSARY_DIR),
         }
@@ -317,7 +317,7 @@ pub(crate) fn classify(rel: &Path, languages: &[String]) -> Result<Place, Diagno
         [LOCALES_DIR, _, f] if f.ends_with(".ftl") => Ok(Place::Override),
         [THEME_OVERRIDE_DIR, TEMPLATES_DIR | STATIC_DIR, ..] => Ok(Place::Override),
         [PLAN_DIR, PLAN_FILE] => Ok(Place::PlanFacts),
-        [PLAN_DIR, PLAN_CHAPTERS_DIR, _] => item(Kind::Theme, name, languages, true),
+        [PLAN_DIR, PLAN_CHAPTERS_DIR, _] => item(Kind::Chapter, name, languages, true),
         [PLAN_DIR, _] if name.starts_with(&format!("{PLAN_TEXT}.")) => {
             match item(Kind::Page, name, languages, false)? {
                 Place::Text(_, _, lang) => Ok(Place::PlanText(lang)),
@@ -413,12 +413,12 @@ impl Loader<'_> {
         };
         let facts: Option<PlanFacts> = load_yaml(&facts_path).map_err(|d| report.push(d)).ok();
         let text = self.localized(&facts_path, layout::PLAN_TEXT, texts, report);
-        let mut themes = self.items(
+        let mut chapters = self.items(
             files,
-            Kind::Theme,
+            Kind::Chapter,
             text_only,
             report,
-            |slug, facts_path, facts, text| Theme {
+            |slug, facts_path, facts, text| Chapter {
                 slug,
                 facts_path,
                 facts,
@@ -428,23 +428,23 @@ impl Loader<'_> {
         let (facts, text) = match (facts, text) {
             (Some(facts), Ok(text)) => (facts, text),
             (_, text) => {
-                unloaded_plan(text, themes, text_only);
+                unloaded_plan(text, chapters, text_only);
                 return None;
             }
         };
-        let order = |t: &Theme| {
+        let order = |t: &Chapter| {
             facts
-                .themes
+                .chapters
                 .iter()
                 .position(|s| *s == t.slug)
                 .unwrap_or(usize::MAX)
         };
-        themes.sort_by_key(|t| (order(t), t.slug.clone()));
+        chapters.sort_by_key(|t| (order(t), t.slug.clone()));
         Some(Plan {
             facts_path,
             facts,
             text,
-            themes,
+            chapters,
         })
     }
 
@@ -546,11 +546,11 @@ impl Loader<'_> {
     }
 }
 
-/// A plan whose facts or text failed (reported) has no pages, nor have its themes; their texts
+/// A plan whose facts or text failed (reported) has no pages, nor have its chapters; their texts
 /// are still checked, and links to them are not reported as broken on top.
 fn unloaded_plan<T>(
     text: Result<Localized<T>, Localized<()>>,
-    themes: Vec<Theme>,
+    chapters: Vec<Chapter>,
     text_only: &mut Vec<TextOnly>,
 ) {
     text_only.push(TextOnly {
@@ -558,8 +558,8 @@ fn unloaded_plan<T>(
         route: Route::Plan,
         text: text.map_or_else(|partial| partial, Localized::without_front),
     });
-    text_only.extend(themes.into_iter().map(|t| TextOnly {
-        route: Kind::Theme.route(&t.slug),
+    text_only.extend(chapters.into_iter().map(|t| TextOnly {
+        route: Kind::Chapter.route(&t.slug),
         slug: t.slug,
         text: t.text.without_front(),
     }));
@@ -582,7 +582,7 @@ impl FactsFile for super::model::ServiceFacts {
     }
 }
 
-impl FactsFile for super::model::ThemeFacts {
+impl FactsFile for super::model::ChapterFacts {
     fn load(path: Option<&Path>, anchor: &Path, slug: &str, report: &mut Report) -> Option<Self> {
         load_facts(path, anchor, slug, report)
     }

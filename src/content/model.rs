@@ -427,7 +427,9 @@ pub struct PlanFacts {
     pub period: Option<Period>,
     pub status: Option<PlanStatus>,
     pub adopted: Option<When>,
-    pub themes: Vec<String>,
+    /// The plan's chapters in reading order, by the names of their files in `plan/themes/`.
+    #[serde(rename = "themes")]
+    pub chapters: Vec<String>,
 }
 
 /// Front matter of `plan/plan.<lang>.md`.
@@ -449,10 +451,10 @@ pub struct Plan {
     pub facts: PlanFacts,
     pub text: Localized<PlanText>,
     /// In the order `plan.yaml` lists them.
-    pub themes: Vec<Theme>,
+    pub chapters: Vec<Chapter>,
 }
 
-/// One measure (tiltak) of a theme; its text lives in the theme's Markdown files.
+/// One measure (tiltak) of a chapter; its text lives in the chapter's Markdown files.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
@@ -465,7 +467,7 @@ pub struct Measure {
 /// `plan/themes/<slug>.yaml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ThemeFacts {
+pub struct ChapterFacts {
     pub source: String,
     #[serde(default)]
     pub measures: Vec<Measure>,
@@ -474,7 +476,7 @@ pub struct ThemeFacts {
 /// Front matter of `plan/themes/<slug>.<lang>.md`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ThemeText {
+pub struct ChapterText {
     #[serde(deserialize_with = "title")]
     pub title: String,
     #[serde(default)]
@@ -483,13 +485,14 @@ pub struct ThemeText {
     pub measures: BTreeMap<String, String>,
 }
 
-/// A theme (innsatsområde) of the plan.
+/// A chapter of the plan (innsatsområde). Content files call it a theme (`plan/themes/`), the
+/// word editors know from the plans; in code «theme» is only the template set.
 #[derive(Debug)]
-pub struct Theme {
+pub struct Chapter {
     pub slug: String,
     pub facts_path: PathBuf,
-    pub facts: ThemeFacts,
-    pub text: Localized<ThemeText>,
+    pub facts: ChapterFacts,
+    pub text: Localized<ChapterText>,
 }
 
 /// Front matter of `pages/<slug>.<lang>.md`.

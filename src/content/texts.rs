@@ -62,9 +62,9 @@ pub(crate) fn text_files(site: &Site) -> Vec<TextFiles<'_>> {
     if let Some(plan) = &site.plan {
         out.push(view("plan", Route::Plan, &plan.text));
         out.extend(
-            plan.themes
+            plan.chapters
                 .iter()
-                .map(|t| view(&t.slug, Route::Theme(t.slug.clone()), &t.text)),
+                .map(|t| view(&t.slug, Route::Chapter(t.slug.clone()), &t.text)),
         );
     }
     out.extend(

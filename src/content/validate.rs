@@ -86,13 +86,13 @@ fn anchors(
             }
         }
     }
-    for theme in site.plan.iter().flat_map(|p| &p.themes) {
+    for chapter in site.plan.iter().flat_map(|p| &p.chapters) {
         for lang in &site.config.languages {
             let entry = out
-                .entry((Route::Theme(theme.slug.clone()), lang.clone()))
+                .entry((Route::Chapter(chapter.slug.clone()), lang.clone()))
                 .or_default();
             entry.extend(
-                theme
+                chapter
                     .facts
                     .measures
                     .iter()
@@ -117,7 +117,7 @@ impl Measures {
         let ids = site
             .plan
             .iter()
-            .flat_map(|p| &p.themes)
+            .flat_map(|p| &p.chapters)
             .flat_map(|t| {
                 t.facts
                     .measures
@@ -129,24 +129,24 @@ impl Measures {
             .text_only
             .iter()
             .map(|t| t.route.clone())
-            .filter(|r| matches!(r, Route::Plan | Route::Theme(_)))
+            .filter(|r| matches!(r, Route::Plan | Route::Chapter(_)))
             .collect();
         Measures { ids, unloaded }
     }
 
     /// Whether `<theme>/<measure>` is a measure, or may be one of a plan file that failed.
     fn may_exist(&self, measure: &str) -> bool {
-        let theme = measure.split_once('/').map_or(measure, |(t, _)| t);
+        let chapter = measure.split_once('/').map_or(measure, |(t, _)| t);
         self.ids.contains(measure)
             || self.unloaded.contains(&Route::Plan)
-            || self.unloaded.contains(&Route::Theme(theme.to_string()))
+            || self.unloaded.contains(&Route::Chapter(chapter.to_string()))
     }
 }
 
 fn check_plan(plan: &Plan, unloaded: &BTreeSet<Route>, report: &mut Report) {
-    let files: BTreeSet<&str> = plan.themes.iter().map(|t| t.slug.as_str()).collect();
-    for listed in &plan.facts.themes {
-        let failed = unloaded.contains(&Route::Theme(listed.clone()));
+    let files: BTreeSet<&str> = plan.chapters.iter().map(|t| t.slug.as_str()).collect();
+    for listed in &plan.facts.chapters {
+        let failed = unloaded.contains(&Route::Chapter(listed.clone()));
         if !files.contains(listed.as_str()) && !failed {
             report.push(
                 Diagnostic::error("missing-file", &plan.facts_path, format!("The theme `{listed}` is listed but plan/themes/{listed}.yaml does not exist."))
@@ -154,37 +154,37 @@ fn check_plan(plan: &Plan, unloaded: &BTreeSet<Route>, report: &mut Report) {
             );
         }
     }
-    for theme in &plan.themes {
-        if !plan.facts.themes.contains(&theme.slug) {
+    for chapter in &plan.chapters {
+        if !plan.facts.chapters.contains(&chapter.slug) {
             report.push(
                 Diagnostic::error(
                     "unlisted-theme",
-                    &theme.facts_path,
-                    format!("The theme `{}` is not listed in plan.yaml.", theme.slug),
+                    &chapter.facts_path,
+                    format!("The theme `{}` is not listed in plan.yaml.", chapter.slug),
                 )
                 .hint("Add it to `themes` in plan/plan.yaml, in the place it should appear."),
             );
         }
-        check_measure_texts(theme, report);
+        check_measure_texts(chapter, report);
     }
 }
 
 /// Each measure id must be unique and have a text in every language file, and no text may lack a measure.
-fn check_measure_texts(theme: &super::model::Theme, report: &mut Report) {
+fn check_measure_texts(chapter: &super::model::Chapter, report: &mut Report) {
     let mut ids = BTreeSet::new();
-    for m in &theme.facts.measures {
+    for m in &chapter.facts.measures {
         if !ids.insert(m.id.as_str()) {
             report.push(
                 Diagnostic::error(
                     "duplicate-slug",
-                    &theme.facts_path,
+                    &chapter.facts_path,
                     format!("The measure id `{}` is used twice.", m.id),
                 )
                 .hint("Give each measure of a theme its own id."),
             );
         }
     }
-    for (path, doc) in theme.text.docs.values() {
+    for (path, doc) in chapter.text.docs.values() {
         let texts: BTreeSet<&str> = doc.front.measures.keys().map(String::as_str).collect();
         for id in ids.difference(&texts) {
             report.push(
@@ -207,7 +207,7 @@ fn check_measure_texts(theme: &super::model::Theme, report: &mut Report) {
                 )
                 .hint(format!(
                     "Add it to `measures` in {}, or fix the id.",
-                    theme.facts_path.display()
+                    chapter.facts_path.display()
                 )),
             );
         }

@@ -6,6 +6,7 @@
 
 mod accessibility;
 mod category;
+mod chapter;
 mod chooser;
 mod frame;
 mod glossary;
@@ -13,7 +14,6 @@ mod home;
 mod not_found;
 mod page;
 mod plan;
-mod plan_theme;
 mod portals;
 mod script;
 mod search_page;
@@ -326,7 +326,10 @@ fn write_page(
     html: &str,
     out: &impl Output,
 ) -> Result<(), Diagnostic> {
-    out.write(&route.output_file(&portal.site.slug, &lang.code), html.as_bytes())
+    out.write(
+        &route.output_file(&portal.site.slug, &lang.code),
+        html.as_bytes(),
+    )
 }
 
 /// In a right-to-left page (a non-Latin script), Latin words are names and terms kept in the
@@ -398,7 +401,10 @@ fn write_chooser(portal: &Portal, out: &impl Output) -> Result<(), Diagnostic> {
     let html = portal
         .theme
         .render_page("chooser.html", &chooser::context(&scope))?;
-    out.write(&route::portal_file(&portal.site.slug, route::INDEX), html.as_bytes())
+    out.write(
+        &route::portal_file(&portal.site.slug, route::INDEX),
+        html.as_bytes(),
+    )
 }
 
 /// `<slug>/sitemap.xml`: `routes` in every language, with their alternates.
@@ -407,7 +413,10 @@ fn write_sitemap(portal: &Portal, routes: &[Route], out: &impl Output) -> Result
         site, urls, theme, ..
     } = portal;
     let xml = theme.render("sitemap.xml", &sitemap::of(site, urls, routes))?;
-    out.write(&route::portal_file(&site.slug, route::SITEMAP), xml.as_bytes())
+    out.write(
+        &route::portal_file(&site.slug, route::SITEMAP),
+        xml.as_bytes(),
+    )
 }
 
 /// The theme's static files, to `<prefix>static/`.

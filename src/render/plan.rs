@@ -1,4 +1,4 @@
-//! The plan's page: its status, period and adoption, its text and the cards of its themes.
+//! The plan's page: its status, period and adoption, its text and the cards of its chapters.
 
 use fluent_bundle::FluentValue;
 use serde::Serialize;
@@ -19,11 +19,12 @@ pub(super) struct PlanPage {
     vision: Option<String>,
     goals: Vec<String>,
     html: String,
-    themes: Vec<ThemeCard>,
+    /// `page.themes` in `plan.html`: the template API keeps the content files' word.
+    themes: Vec<ChapterCard>,
 }
 
 #[derive(Serialize)]
-struct ThemeCard {
+struct ChapterCard {
     title: String,
     url: String,
     count: String,
@@ -52,13 +53,13 @@ fn data(scope: &Scope, plan: &Plan, doc: &Doc<PlanText>) -> PlanPage {
         goals: doc.front.goals.clone(),
         html: scope.html(&doc.body),
         themes: plan
-            .themes
+            .chapters
             .iter()
             .map(|t| {
                 let (tdoc, fell_back) = t.text.get(&lang.code, scope.site.source_language());
-                ThemeCard {
+                ChapterCard {
                     title: tdoc.front.title.clone(),
-                    url: scope.url(&Route::Theme(t.slug.clone())),
+                    url: scope.url(&Route::Chapter(t.slug.clone())),
                     count: lang.count("measures-count", t.facts.measures.len()),
                     text_lang: text_lang(scope, fell_back),
                 }

@@ -1,6 +1,6 @@
 //! A service page: the service's text and its facts (contact, hours, audience, cost, languages,
 //! the plan measures it carries out), each already formatted in the reader's language; and the
-//! service's card, which category, search and theme pages list.
+//! service's card, which category, search and chapter pages list.
 
 use fluent_bundle::FluentValue;
 use serde::Serialize;
@@ -145,24 +145,24 @@ fn kebab<T: Serialize>(v: &T) -> String {
         .to_string()
 }
 
-/// A link to a measure on its theme page, labelled with the measure's text.
+/// A link to a measure on its chapter page, labelled with the measure's text.
 fn measure_link(scope: &Scope, id: &str) -> Option<Link> {
-    let (theme_slug, measure) = id.split_once('/')?;
-    let theme = scope
+    let (chapter_slug, measure) = id.split_once('/')?;
+    let chapter = scope
         .site
         .plan
         .as_ref()?
-        .themes
+        .chapters
         .iter()
-        .find(|t| t.slug == theme_slug)?;
-    let (doc, fell_back) = theme
+        .find(|t| t.slug == chapter_slug)?;
+    let (doc, fell_back) = chapter
         .text
         .get(&scope.lang.code, scope.site.source_language());
     Some(Link {
         label: doc.front.measures.get(measure)?.clone(),
         url: format!(
             "{}#tiltak-{measure}",
-            scope.url(&Route::Theme(theme_slug.to_string()))
+            scope.url(&Route::Chapter(chapter_slug.to_string()))
         ),
         current: false,
         text_lang: text_lang(scope, fell_back),

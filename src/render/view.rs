@@ -5,8 +5,7 @@ use serde::Serialize;
 
 use super::frame::{Fallback, Scope};
 use super::{
-    accessibility, category, glossary, home, not_found, page, plan, plan_theme, search_page,
-    service,
+    accessibility, category, chapter, glossary, home, not_found, page, plan, search_page, service,
 };
 use crate::route::Route;
 
@@ -32,7 +31,7 @@ pub(super) enum Data {
     Category(category::CategoryPage),
     Service(service::ServicePage),
     Plan(plan::PlanPage),
-    Theme(plan_theme::ThemePage),
+    Chapter(chapter::ChapterPage),
     Glossary(glossary::GlossaryPage),
     Text(page::TextPage),
     Search(search_page::SearchPage),
@@ -46,7 +45,7 @@ pub(super) fn of(scope: &Scope, route: &Route) -> Option<View> {
         Route::Category(c) => category::view(scope, *c),
         Route::Service(slug) => service::view(scope, slug)?,
         Route::Plan => plan::view(scope)?,
-        Route::Theme(slug) => plan_theme::view(scope, slug)?,
+        Route::Chapter(slug) => chapter::view(scope, slug)?,
         Route::Glossary => glossary::view(scope),
         Route::Page(slug) => page::view(scope, slug)?,
         Route::Accessibility => accessibility::view(scope),

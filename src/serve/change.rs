@@ -13,7 +13,7 @@ use crate::route::Route;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     Service(String),
-    Theme(String),
+    Chapter(String),
     Plan,
     Term,
     /// Site settings, free pages (their titles are in every footer), overrides, or an unknown file.
@@ -25,22 +25,22 @@ impl Change {
     pub fn is_shown_on(&self, page: &Route, site: &Site) -> bool {
         match (self, page) {
             (Change::Everything, _) => true,
-            // Home and category pages count and list services; theme pages list the services
+            // Home and category pages count and list services; chapter pages list the services
             // that carry out their measures.
             (Change::Service(s), Route::Service(r)) => r == s,
             (
                 Change::Service(_),
-                Route::Home | Route::Category(_) | Route::Theme(_) | Route::Search,
+                Route::Home | Route::Category(_) | Route::Chapter(_) | Route::Search,
             ) => true,
-            (Change::Theme(t), Route::Theme(r)) => r == t,
-            (Change::Theme(_), Route::Plan) => true,
-            (Change::Theme(t), Route::Service(s)) => site
+            (Change::Chapter(t), Route::Chapter(r)) => r == t,
+            (Change::Chapter(_), Route::Plan) => true,
+            (Change::Chapter(t), Route::Service(s)) => site
                 .services
                 .iter()
                 .filter(|x| &x.slug == s)
                 .flat_map(|x| &x.facts.measures)
                 .any(|m| m.value.split('/').next() == Some(t.as_str())),
-            (Change::Plan, Route::Plan | Route::Home | Route::Theme(_)) => true,
+            (Change::Plan, Route::Plan | Route::Home | Route::Chapter(_)) => true,
             (Change::Term, Route::Glossary) => true,
             _ => false,
         }
@@ -54,7 +54,7 @@ pub fn what_changed(site_dir: &Path, path: &Path, languages: &[String]) -> Chang
         Ok(Place::PlanFacts | Place::PlanText(_)) => Change::Plan,
         Ok(Place::Facts(kind, slug) | Place::Text(kind, slug, _)) => match kind {
             Kind::Service => Change::Service(slug),
-            Kind::Theme => Change::Theme(slug),
+            Kind::Chapter => Change::Chapter(slug),
             Kind::Term => Change::Term,
             Kind::Page => Change::Everything,
         },

@@ -1,5 +1,6 @@
-//! A theme page of the plan (one of its chapters or strategies): its goals, its text and its
-//! measures, each with who is responsible, when, its status and the services that carry it out.
+//! A chapter page of the plan (an innsatsområde; `theme.html`, after the content folder
+//! `plan/themes/`): its goals, its text and its measures, each with who is responsible, when,
+//! its status and the services that carry it out.
 
 use fluent_bundle::FluentValue;
 use serde::Serialize;
@@ -7,14 +8,14 @@ use serde::Serialize;
 use super::frame::{Link, Scope, text_lang};
 use super::service;
 use super::view::{Data, View};
-use crate::content::model::{Measure, MeasureStatus, Theme, ThemeText, Timing};
+use crate::content::model::{Chapter, ChapterText, Measure, MeasureStatus, Timing};
 use crate::content::source::Doc;
 use crate::i18n::Language;
 use crate::route::Route;
 
-/// A theme page's data.
+/// A chapter page's data.
 #[derive(Serialize)]
-pub(super) struct ThemePage {
+pub(super) struct ChapterPage {
     source: String,
     goals: Vec<String>,
     html: String,
@@ -33,26 +34,26 @@ struct MeasureView {
     services: Vec<Link>,
 }
 
-/// The page of the plan's theme `slug`; `None` when the plan has no such theme.
+/// The page of the plan's chapter `slug`; `None` when the plan has no such chapter.
 pub(super) fn view(scope: &Scope, slug: &str) -> Option<View> {
-    let theme = scope
+    let chapter = scope
         .site
         .plan
         .iter()
-        .flat_map(|p| &p.themes)
+        .flat_map(|p| &p.chapters)
         .find(|t| t.slug == slug)?;
-    let (doc, fallback) = scope.text(&theme.text);
+    let (doc, fallback) = scope.text(&chapter.text);
     Some(View {
         template: "theme.html",
         title: doc.front.title.clone(),
         fallback,
         search_kind: Some(scope.lang.text("nav-plan")),
-        data: Data::Theme(data(scope, theme, doc)),
+        data: Data::Chapter(data(scope, chapter, doc)),
     })
 }
 
-fn data(scope: &Scope, t: &Theme, doc: &Doc<ThemeText>) -> ThemePage {
-    ThemePage {
+fn data(scope: &Scope, t: &Chapter, doc: &Doc<ChapterText>) -> ChapterPage {
+    ChapterPage {
         source: t.facts.source.clone(),
         goals: doc.front.goals.clone(),
         html: scope.html(&doc.body),
@@ -67,7 +68,7 @@ fn data(scope: &Scope, t: &Theme, doc: &Doc<ThemeText>) -> ThemePage {
     }
 }
 
-fn measure_view(scope: &Scope, t: &Theme, doc: &Doc<ThemeText>, m: &Measure) -> MeasureView {
+fn measure_view(scope: &Scope, t: &Chapter, doc: &Doc<ChapterText>, m: &Measure) -> MeasureView {
     let lang = scope.lang;
     MeasureView {
         anchor: format!("tiltak-{}", m.id),
