@@ -5,6 +5,7 @@
 //!
 //! ```text
 //! content/<site>/site.yaml                      SITE_FILE
+//! content/<site>/terms.yaml                     TERMS_FILE (optional)
 //! content/<site>/plan/plan.yaml, plan.<lang>.md PLAN_DIR, PLAN_FILE, PLAN_TEXT
 //! content/<site>/plan/themes/                   PLAN_CHAPTERS_DIR
 //! content/<site>/services/, pages/, glossary/   SERVICES_DIR, PAGES_DIR, GLOSSARY_DIR
@@ -18,6 +19,8 @@ use std::path::{Path, PathBuf};
 
 /// A portal is a folder of the content folder that holds this file.
 pub const SITE_FILE: &str = "site.yaml";
+/// A portal's list of key terms and how each language renders them, read by `torg check`.
+pub const TERMS_FILE: &str = "terms.yaml";
 /// The plan's folder inside a portal.
 pub const PLAN_DIR: &str = "plan";
 /// The plan's facts, inside [`PLAN_DIR`].

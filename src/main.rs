@@ -14,7 +14,7 @@ use torg::layout;
 
 use torg::check::{
     ExternalLink, Freshness, LinkStatus, check_external, check_freshness, check_rendered_links,
-    external_links, report_external,
+    check_terms, external_links, report_external,
 };
 use torg::config::{BuildConfig, OutDir, check_out_dir};
 use torg::content::source::stamp;
@@ -219,6 +219,7 @@ fn run_check(cfg: BuildConfig, format: Format, freshness: Freshness, external: b
     let portals = build::prepare(&cfg, &mut report);
     for p in &portals {
         check_freshness(&p.site, freshness, &mut report);
+        check_terms(&p.site, &mut report);
     }
     if !report.is_fatal(false) {
         check_rendered_links(&cfg, &portals, &mut report);

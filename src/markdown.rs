@@ -84,6 +84,44 @@ const VAGUE_LINK_TEXTS: &[&str] = &[
     "المزيد",
 ];
 
+/// The words of a text as a reader sees them — no link targets, no markup — lower-cased, each
+/// block on a line of its own, with the file line every piece starts on: a search for a phrase
+/// finds it across a line break and still names where it is.
+#[derive(Debug, Default)]
+pub struct Prose {
+    text: String,
+    /// (offset in `text`, file line), in order.
+    lines: Vec<(usize, usize)>,
+}
+
+impl Prose {
+    /// Adds `text`, which starts on file line `line`.
+    pub fn push(&mut self, text: &str, line: usize) {
+        self.lines.push((self.text.len(), line));
+        self.text.push_str(&text.to_lowercase());
+    }
+
+    /// Adds a Markdown body whose first line is file line `first_line`.
+    pub fn push_markdown(&mut self, src: &str, first_line: usize) {
+        let line_of = |offset: usize| first_line + src[..offset].matches('\n').count();
+        for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
+            match event {
+                Event::Text(t) | Event::Code(t) => self.push(&t, line_of(range.start)),
+                Event::SoftBreak | Event::HardBreak => self.text.push(' '),
+                Event::End(_) => self.text.push('\n'),
+                _ => {}
+            }
+        }
+    }
+
+    /// The file line where `phrase` (any case) first occurs, if it does.
+    pub fn find(&self, phrase: &str) -> Option<usize> {
+        let at = self.text.find(&phrase.to_lowercase())?;
+        let i = self.lines.partition_point(|&(offset, _)| offset <= at);
+        Some(self.lines.get(i.checked_sub(1)?)?.1)
+    }
+}
+
 /// Reads `src` once: its links and images, its heading ids, and its accessibility problems.
 pub fn scan(src: &str) -> Scan {
     let mut scan = Scan::default();
@@ -349,6 +387,20 @@ pub fn slugify(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_finds_a_phrase_across_a_line_break_but_not_in_a_link_target() {
+        let mut prose = Prose::default();
+        prose.push("title: Helsestasjon", 2);
+        prose.push_markdown(
+            "Intro.\n\nAsk the child and family\nhealth clinic [here](@/services/health-centre).\n",
+            5,
+        );
+        assert_eq!(prose.find("helsestasjon"), Some(2));
+        assert_eq!(prose.find("Child and family health clinic"), Some(7));
+        assert_eq!(prose.find("health centre"), None);
+        assert_eq!(prose.find("intro. ask"), None, "blocks stay apart");
+    }
 
     fn html(src: &str) -> String {
         to_html(src, &|t| format!("/site/nb/{t}/"))

@@ -10,13 +10,13 @@ use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
 use super::model::{
-    Chapter, Localized, Page, Plan, PlanFacts, Service, Site, SiteConfig, Term, TextOnly,
+    Chapter, Localized, Page, Plan, PlanFacts, Service, Site, SiteConfig, Term, TermList, TextOnly,
 };
 use super::source::{load_doc, load_yaml};
 use crate::diagnostic::{Diagnostic, Report};
 use crate::layout::{
     self, GLOSSARY_DIR, LOCALES_DIR, PAGES_DIR, PLAN_CHAPTERS_DIR, PLAN_DIR, PLAN_FILE, PLAN_TEXT,
-    SERVICES_DIR, SITE_FILE, STATIC_DIR, TEMPLATES_DIR, THEME_OVERRIDE_DIR,
+    SERVICES_DIR, SITE_FILE, STATIC_DIR, TEMPLATES_DIR, TERMS_FILE, THEME_OVERRIDE_DIR,
 };
 use crate::route::Route;
 
@@ -77,6 +77,7 @@ pub fn is_ignored(name: &str) -> bool {
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Place {
     SiteConfig,
+    TermList,
     PlanFacts,
     PlanText(String),
     Facts(Kind, String),
@@ -124,6 +125,7 @@ struct Group {
 
 #[derive(Default)]
 struct Files {
+    term_list: Option<PathBuf>,
     plan_facts: Option<PathBuf>,
     plan_texts: BTreeMap<String, PathBuf>,
     groups: BTreeMap<Kind, Group>,
@@ -178,6 +180,13 @@ pub fn load_site(
         report,
         |slug, _, (), text| Term { slug, text },
     );
+    let term_list = files.term_list.and_then(|path| match load_yaml(&path) {
+        Ok(terms) => Some(TermList { path, terms }),
+        Err(d) => {
+            report.push(d);
+            None
+        }
+    });
     Some(Site {
         slug,
         dir,
@@ -186,6 +195,7 @@ pub fn load_site(
         services,
         pages,
         glossary,
+        term_list,
         text_only,
     })
 }
@@ -273,6 +283,7 @@ impl Files {
     fn add(&mut self, place: Place, path: PathBuf, report: &mut Report) {
         match place {
             Place::SiteConfig | Place::Override => {}
+            Place::TermList => self.term_list = Some(path),
             Place::PlanFacts => self.plan_facts = Some(path),
             Place::PlanText(lang) => {
                 self.plan_texts.insert(lang, path);
@@ -314,6 +325,7 @@ pub(crate) fn classify(rel: &Path, languages: &[String]) -> Result<Place, Diagno
     let name = parts.last().copied().unwrap_or_default();
     match parts.as_slice() {
         [SITE_FILE] => Ok(Place::SiteConfig),
+        [TERMS_FILE] => Ok(Place::TermList),
         [LOCALES_DIR, _, f] if f.ends_with(".ftl") => Ok(Place::Override),
         [THEME_OVERRIDE_DIR, TEMPLATES_DIR | STATIC_DIR, ..] => Ok(Place::Override),
         [PLAN_DIR, PLAN_FILE] => Ok(Place::PlanFacts),
@@ -333,7 +345,7 @@ pub(crate) fn classify(rel: &Path, languages: &[String]) -> Result<Place, Diagno
 
 fn unexpected(name: &str) -> Diagnostic {
     Diagnostic::error("unexpected-file", Path::new(""), format!("torg does not know what `{name}` is here."))
-        .hint("Content goes in site.yaml, plan/, services/, pages/, glossary/, locales/ or theme/ (see docs/content.md); move or remove this file.")
+        .hint("Content goes in site.yaml, terms.yaml, plan/, services/, pages/, glossary/, locales/ or theme/ (see docs/content.md); move or remove this file.")
 }
 
 /// Parses `<slug>.yaml` (when the kind has facts) or `<slug>.<lang>.md`.

@@ -24,6 +24,8 @@ pub struct Site {
     pub services: Vec<Service>,
     pub pages: Vec<Page>,
     pub glossary: Vec<Term>,
+    /// `terms.yaml`, when the portal has one.
+    pub term_list: Option<TermList>,
     /// The texts of items whose facts file could not be read: they get no page, but their
     /// Markdown is still checked, so one error does not hide the others.
     pub text_only: Vec<TextOnly>,
@@ -95,6 +97,7 @@ impl<F> Localized<F> {
             .map(|(lang, (path, doc))| {
                 let doc = Doc {
                     front: (),
+                    front_text: doc.front_text,
                     body: doc.body,
                     body_line: doc.body_line,
                     translated_from: doc.translated_from,
@@ -600,4 +603,24 @@ mod tests {
             crate::content::source::parse_yaml(page, std::path::Path::new("a"), 2).unwrap();
         assert_eq!(p.summary.as_deref(), Some("Kort"));
     }
+}
+
+/// `terms.yaml`: the one agreed rendering of each key term in each language, so `torg check` can
+/// point at a translation that says it otherwise («helsestasjon» is not a «health centre»).
+#[derive(Debug)]
+pub struct TermList {
+    pub path: PathBuf,
+    /// By term id (a glossary entry's name where the portal explains the term), then language.
+    pub terms: BTreeMap<String, BTreeMap<String, Spanned<Rendering>>>,
+}
+
+/// How one language writes a term: the words of the agreed rendering, any one of which a text
+/// must contain (stems, so every inflected form matches), and renderings it must not use.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rendering {
+    #[serde(rename = "use")]
+    pub words: Vec<String>,
+    #[serde(default)]
+    pub avoid: Vec<String>,
 }

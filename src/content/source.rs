@@ -199,6 +199,8 @@ fn has_unquoted_colon_or_hash(line: &str) -> bool {
 #[derive(Debug, Clone)]
 pub struct Doc<F> {
     pub front: F,
+    /// The front matter as written (the stamp line blanked), for checks that read its words.
+    pub front_text: String,
     pub body: String,
     /// Line of the file where the body starts, so Markdown problems can name a file line.
     pub body_line: usize,
@@ -221,6 +223,7 @@ pub fn load_doc<F: DeserializeOwned>(path: &Path) -> Result<Doc<F>, Diagnostic> 
     let front = parse_yaml(&yaml, path, 2)?;
     Ok(Doc {
         front,
+        front_text: yaml.into_owned(),
         body: body.to_string(),
         body_line,
         translated_from,

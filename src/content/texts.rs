@@ -23,6 +23,8 @@ pub(crate) struct TextFile<'a> {
     pub(crate) path: &'a Path,
     /// The source fingerprint a translation was stamped with.
     pub(crate) stamp: Option<&'a str>,
+    /// The front matter as written; its first line is line 2 of the file.
+    pub(crate) front: &'a str,
     /// The Markdown after the front matter.
     pub(crate) body: &'a str,
     /// Line of the file where the body starts.
@@ -49,6 +51,7 @@ fn view<'a, F>(slug: &'a str, route: Route, l: &'a Localized<F>) -> TextFiles<'a
             lang: lang.as_str(),
             path: path.as_path(),
             stamp: doc.translated_from.as_deref(),
+            front: doc.front_text.as_str(),
             body: doc.body.as_str(),
             first_line: doc.body_line,
         })

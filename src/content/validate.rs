@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use super::model::{Contact, Cost, Plan, Service, Site};
+use super::model::{Contact, Cost, Plan, Rendering, Service, Site, TermList};
 use super::texts::{TextFile, TextFiles, text_files};
 use super::translations::check_translations;
 use crate::config::Urls;
@@ -16,6 +16,7 @@ use crate::limits::MAX_NESTING;
 use crate::markdown::{Link, ProblemKind, Scan, scan, split_internal};
 use crate::route::{self, Route};
 use crate::url::{self, Refused};
+use serde_saphyr::Spanned;
 
 /// Runs every check on a loaded site; `urls` says where it is published, so that links written
 /// as the portal's own addresses can be checked like `@/` links.
@@ -24,6 +25,9 @@ pub fn validate(site: &Site, urls: &Urls, langs: &BTreeMap<String, Language>, re
     check_contact(&site.config.contact, &layout::site_file(&site.dir), report);
     if let Some(plan) = &site.plan {
         check_plan(plan, &measures.unloaded, report);
+    }
+    if let Some(list) = &site.term_list {
+        check_term_list(list, &site.config.languages, report);
     }
     for service in &site.services {
         check_service(
@@ -170,6 +174,55 @@ fn check_plan(plan: &Plan, unloaded: &BTreeSet<Route>, report: &mut Report) {
 }
 
 /// Each measure id must be unique and have a text in every language file, and no text may lack a measure.
+/// Every language of a term list is one of the portal's, and each term says which words of the
+/// source language name it: without them `torg check` cannot tell where a text speaks of it.
+fn check_term_list(list: &TermList, languages: &[String], report: &mut Report) {
+    for (id, renderings) in &list.terms {
+        let at = |r: &Spanned<Rendering>| (r.referenced.line() as usize, None);
+        if !renderings.contains_key(&languages[0]) {
+            let line = renderings.values().next().map_or((1, None), at);
+            report.push(
+                Diagnostic::error("term-list", &list.path, format!("The term `{id}` does not say how {} writes it.", languages[0]))
+                    .at(line.0, line.1)
+                    .hint(format!("Add `{}:` with `use: [the word]`: torg looks for that word in the {} texts to know where the term is used.", languages[0], languages[0])),
+            );
+        }
+        for (lang, rendering) in renderings {
+            let (line, column) = at(rendering);
+            if !languages.contains(lang) {
+                report.push(
+                    Diagnostic::error(
+                        "term-list",
+                        &list.path,
+                        format!(
+                            "`{lang}` (under the term `{id}`) is not a language of this portal."
+                        ),
+                    )
+                    .at(line, column)
+                    .hint(format!(
+                        "Use one of {} (the `languages` of site.yaml), or remove it.",
+                        languages.join(", ")
+                    )),
+                );
+            }
+            if rendering
+                .value
+                .words
+                .iter()
+                .chain(&rendering.value.avoid)
+                .any(|w| w.trim().is_empty())
+                || rendering.value.words.is_empty()
+            {
+                report.push(
+                    Diagnostic::error("term-list", &list.path, format!("The term `{id}` has an empty rendering in `{lang}`."))
+                        .at(line, column)
+                        .hint("Write the words under `use:` (and `avoid:`), e.g. `use: [child and family health clinic]`."),
+                );
+            }
+        }
+    }
+}
+
 fn check_measure_texts(chapter: &super::model::Chapter, report: &mut Report) {
     let mut ids = BTreeSet::new();
     for m in &chapter.facts.measures {

@@ -1,6 +1,11 @@
 //! Checks only `torg check` runs: freshness depends on today's date and external links on other
 //! web sites, so a build (which must give the same result tomorrow as today) leaves them out; and
-//! the links the templates put into pages, which `check` renders in memory to see.
+//! the links the templates put into pages, which `check` renders in memory to see; and whether
+//! translations keep to the portal's agreed rendering of each key term ([`terms`]).
+
+mod terms;
+
+pub use terms::check_terms;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
