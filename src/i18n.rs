@@ -469,7 +469,7 @@ mod tests {
         assert_eq!(nested_too_deep(&literals), None);
         let hidden = format!("x = {}", r#"{ F("}}}", "#.repeat(MAX_FTL_NESTING + 1));
         assert_eq!(nested_too_deep(&hidden), Some(1));
-        for lang in ["nb", "en", "pl", "lt", "ar"] {
+        for lang in ["nb", "en", "pl", "lt", "ar", "uk"] {
             let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("locales/{lang}/ui.ftl"));
             let text = std::fs::read_to_string(path).unwrap();
             assert_eq!(nested_too_deep(&text), None, "{lang}");
@@ -529,6 +529,26 @@ mod tests {
                 "21 paslauga",
                 "29 paslaugos",
                 "111 paslaugų"
+            ]
+        );
+        // Ukrainian: one (1, 21, 101), few (2–4, 22–24), many (0, 5–20, 11–14, 25…).
+        let uk = project_lang("uk");
+        let uk_counts: Vec<String> = [1, 2, 5, 11, 12, 21, 22, 25, 101]
+            .iter()
+            .map(|n| uk.count("services-count", *n))
+            .collect();
+        assert_eq!(
+            uk_counts,
+            [
+                "1 послуга",
+                "2 послуги",
+                "5 послуг",
+                "11 послуг",
+                "12 послуг",
+                "21 послуга",
+                "22 послуги",
+                "25 послуг",
+                "101 послуга"
             ]
         );
         let ar103 = project_lang("ar").count("services-count", 103);
