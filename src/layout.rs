@@ -9,6 +9,7 @@
 //! content/<site>/plan/plan.yaml, plan.<lang>.md PLAN_DIR, PLAN_FILE, PLAN_TEXT
 //! content/<site>/plan/themes/                   PLAN_CHAPTERS_DIR
 //! content/<site>/services/, pages/, glossary/   SERVICES_DIR, PAGES_DIR, GLOSSARY_DIR
+//! content/<site>/start/start.yaml, start.<lang>.md  START_DIR, START_NAME
 //! content/<site>/locales/<lang>/*.ftl           LOCALES_DIR (overrides)
 //! content/<site>/theme/templates/, static/      THEME_OVERRIDE_DIR, TEMPLATES_DIR, STATIC_DIR
 //! themes/default/templates/, static/            THEMES_DIR, DEFAULT_THEME
@@ -29,6 +30,10 @@ pub const PLAN_FILE: &str = "plan.yaml";
 pub const PLAN_TEXT: &str = "plan";
 /// The plan's chapters, inside [`PLAN_DIR`].
 pub const PLAN_CHAPTERS_DIR: &str = "themes";
+/// The «start here» page's folder inside a portal: `start.yaml` and `start.<lang>.md`.
+pub const START_DIR: &str = "start";
+/// The one name the files in [`START_DIR`] have.
+pub const START_NAME: &str = "start";
 pub const SERVICES_DIR: &str = "services";
 pub const PAGES_DIR: &str = "pages";
 pub const GLOSSARY_DIR: &str = "glossary";

@@ -36,6 +36,8 @@ pub enum Route {
     Service(String),
     Plan,
     Chapter(String),
+    /// The «start here» page: first steps after arrival.
+    Start,
     Glossary,
     Page(String),
     Accessibility,
@@ -53,6 +55,7 @@ impl Route {
             Route::Service(s) => format!("services/{s}/"),
             Route::Plan => "plan/".into(),
             Route::Chapter(s) => format!("plan/{s}/"),
+            Route::Start => "start/".into(),
             Route::Glossary => "glossary/".into(),
             Route::Page(s) => format!("pages/{s}/"),
             Route::Accessibility => "accessibility/".into(),
@@ -88,6 +91,7 @@ impl Route {
             [""] => Route::Home,
             ["plan"] => Route::Plan,
             ["glossary"] => Route::Glossary,
+            ["start"] => Route::Start,
             ["search"] => Route::Search,
             ["accessibility"] | ["pages", "accessibility"] => Route::Accessibility,
             ["plan", s] => Route::Chapter(s.to_string()),
@@ -119,6 +123,9 @@ impl Route {
                 .filter(|p| p.slug != "accessibility")
                 .map(|p| Route::Page(p.slug.clone())),
         );
+        if site.start.is_some() {
+            routes.push(Route::Start);
+        }
         routes
     }
 }

@@ -201,12 +201,15 @@ fn missing_translation_shows_source_text_under_a_notice() {
         ),
         "{html}"
     );
-    assert!(html.contains(r#"<article lang="nb" dir="ltr">"#), "{html}");
-    assert!(html.contains("<h1>Helsestasjon</h1>"));
+    // The text is marked as Norwegian; the facts between its title and its body are in Polish.
+    assert!(
+        html.contains("<div lang=\"nb\" dir=\"ltr\">\n<h1>Helsestasjon</h1>"),
+        "{html}"
+    );
+    assert!(html.contains(r#"<section aria-labelledby="facts-h" class="facts-box">"#));
     let ar = p.page("demo/ar/services/helsestasjon/index.html");
     assert!(
-        ar.contains(r#"<html lang="ar" dir="rtl">"#)
-            && ar.contains(r#"<article lang="nb" dir="ltr">"#)
+        ar.contains(r#"<html lang="ar" dir="rtl">"#) && ar.contains(r#"<div lang="nb" dir="ltr">"#)
     );
     // The list on the category page marks the untranslated title too.
     let list = p.page("demo/pl/category/health/index.html");
@@ -1301,4 +1304,95 @@ fn a_bare_plural_is_refused_alike_in_locales_and_in_an_override() {
         "{over}"
     );
     assert_eq!(only_error(&shared), only_error(&over));
+}
+
+/// The «start here» page: its steps in the order of start.yaml, each with whom it is for and
+/// links to its services in the page's language; offered first on the home page.
+#[test]
+fn a_start_page_lists_its_steps_in_order_and_the_home_page_offers_it() {
+    let p = Project::new();
+    p.write(
+        "content/demo/start/start.yaml",
+        "steps:\n  - id: norsk\n    services: [norskkurs]\n    audience: [refugees]\n  - id: lege\n    services: [fastlege]\n",
+    );
+    p.write(
+        "content/demo/start/start.nb.md",
+        "---\ntitle: Start her\nsummary: De første stegene.\nsteps:\n  lege:\n    title: Få en fastlege\n    text: Alle får en fastlege.\n  norsk:\n    title: Lær norsk\n    text: Kurset starter tidlig.\n---\n",
+    );
+    p.write(
+        "content/demo/start/start.en.md",
+        "---\ntitle: Start here\nsummary: The first steps.\nsteps:\n  lege:\n    title: Get a GP\n    text: Everyone gets a GP.\n  norsk:\n    title: Learn Norwegian\n    text: The course starts early.\n---\n",
+    );
+    assert_ok(&p.build(&[]));
+    let en = p.page("demo/en/start/index.html");
+    let (norsk, lege) = (en.find("Learn Norwegian"), en.find("Get a GP"));
+    assert!(
+        norsk.is_some() && norsk < lege,
+        "steps in start.yaml's order: {en}"
+    );
+    assert!(en.contains(r#"<dd>Refugees</dd>"#), "{en}");
+    assert!(
+        en.contains(r#"href="/demo/en/services/fastlege/">GP (fastlege)</a>"#),
+        "{en}"
+    );
+    // Polish has no text: the nb text under the notice, marked as Norwegian.
+    let pl = p.page("demo/pl/start/index.html");
+    assert!(
+        pl.contains(r#"<article lang="nb" dir="ltr">"#) && pl.contains("Lær norsk"),
+        "{pl}"
+    );
+    let home = p.page("demo/en/index.html");
+    let (start, categories) = (home.find("/demo/en/start/"), home.find("services-h"));
+    assert!(
+        start.is_some() && start < categories,
+        "offered before the categories: {home}"
+    );
+}
+
+/// Only categories that have services are offered on the home page: an empty one is a dead end.
+#[test]
+fn the_home_page_offers_only_categories_with_services() {
+    let p = Project::new();
+    assert_ok(&p.build(&[]));
+    let home = p.page("demo/nb/index.html");
+    assert!(home.contains("/demo/nb/category/health/"), "{home}");
+    assert!(!home.contains("/demo/nb/category/leisure/"), "{home}");
+}
+
+/// No dead ends on a service page: an unknown price says nothing; a service without contact
+/// details of its own shows the municipality's (saying so), or else plainly whom to ask.
+#[test]
+fn a_service_without_facts_of_its_own_points_somewhere() {
+    let p = Project::new();
+    p.edit(
+        "content/demo/services/norskkurs.yaml",
+        "category: schooling",
+        "category: schooling\nprovider: Demo voksenopplæring",
+    );
+    assert_ok(&p.build(&[]));
+    let en = p.page("demo/en/services/norskkurs/index.html");
+    let facts = &en[en.find("facts-box").expect("facts")..];
+    assert!(!facts.contains("What does it cost?"), "{facts}");
+    assert!(
+        facts.contains(
+            "This service has no contact details of its own here. Contact the municipality:"
+        ) && facts.contains(r#"<a href="tel:+4712345678" dir="ltr">+47 12 34 56 78</a>"#),
+        "{facts}"
+    );
+    // The facts come before the text.
+    assert!(
+        en.find("facts-box") < en.find("Kurset er for voksne"),
+        "{en}"
+    );
+    p.write(
+        "content/demo/site.yaml",
+        "name: Demo\nlanguages: [nb, en, pl, lt, ar]\nbase_url: https://portal.example.org/demo/\n",
+    );
+    let out = p.build(&[]);
+    assert_ok(&out);
+    let nb = p.page("demo/nb/services/norskkurs/index.html");
+    assert!(
+        nb.contains("<p>Spør Demo voksenopplæring om denne tjenesten.</p>"),
+        "{nb}"
+    );
 }

@@ -480,8 +480,10 @@ fn not_files(run: &Run, dir: &Path) -> Option<String> {
 ///   text file to the measure ids of its facts file beside it: a measure id cut short in
 ///   `plan/themes/helse.yaml` is reported in `helse.nb.md` and in the services that carry it out;
 /// - a template refers to the templates it quotes (`{% extends "base.html" %}`): a block cut from
-///   base.html is reported in each page template that fills it. Only if Tera located no error in
-///   the corrupted template itself (` --> base.html:…`), for then that is the file to name.
+///   base.html is reported in each page template that fills it; and to the components it calls
+///   (`<lang_attrs of=…/>`), so a component's argument renamed in components.html is reported at
+///   each call. Only if Tera located no error in the corrupted template itself
+///   (` --> base.html:…`), for then that is the file to name.
 fn refers_to(file: &str, target: &str, run: &Run, originals: &BTreeMap<String, Vec<u8>>) -> bool {
     let Some(text) = originals.get(file).map(|t| String::from_utf8_lossy(t)) else {
         return false;
@@ -496,9 +498,27 @@ fn refers_to(file: &str, target: &str, run: &Run, originals: &BTreeMap<String, V
     if in_folder(file, templates) && in_folder(target, templates) {
         let name = &target[templates.len()..];
         let located_in_target = run.console.contains(&format!("--> {name}:"));
-        return text.contains(&format!("\"{name}\"")) && !located_in_target;
+        let calls_its_component = components(originals.get(target))
+            .iter()
+            .any(|c| text.contains(&format!("<{c} ")) || text.contains(&format!("<{c}/")));
+        return (text.contains(&format!("\"{name}\"")) || calls_its_component)
+            && !located_in_target;
     }
     false
+}
+
+/// The Tera components a template defines (`{% component lang_attrs(of) %}`): Tera 2 components
+/// are global, so a template calls one by name (`<lang_attrs of=…/>`) without naming the file.
+fn components(template: Option<&Vec<u8>>) -> Vec<String> {
+    let text = template
+        .map(|t| String::from_utf8_lossy(t).to_string())
+        .unwrap_or_default();
+    text.split("{% component ")
+        .skip(1)
+        .filter_map(|rest| rest.split('(').next())
+        .map(|name| name.trim().to_string())
+        .filter(|name| !name.is_empty())
+        .collect()
 }
 
 /// `helse` for `content/demo/plan/themes/helse.yaml` and `…/helse.nb.md`.

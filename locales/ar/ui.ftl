@@ -64,6 +64,9 @@ emergency-out-of-hours = عيادة الطوارئ (legevakt)، عندما تك�
 service-facts = معلومات أساسية
 service-provider = الجهة المقدِّمة للخدمة
 service-contact = التواصل
+service-contact-municipality = لا توجد هنا بيانات اتصال خاصة بهذه الخدمة. تواصلوا مع البلدية:
+# $whom: the provider's name, or the municipality's when the content gives none.
+service-ask = للاستفسار عن هذه الخدمة، تواصلوا مع: { $whom }.
 service-phone = الهاتف
 service-email = البريد الإلكتروني
 service-address = العنوان
@@ -82,7 +85,6 @@ cost-price = { PLURAL($amount) ->
     [many] { $amount } كرونة
    *[other] { $amount } كرونة
 }
-cost-unknown = يُرجى الاستفسار عن السعر لدى الجهة المقدِّمة للخدمة
 service-languages = اللغات المستخدمة
 service-interpreter-yes = يمكن الحصول على مترجم فوري.
 service-interpreter-no = لا توفّر هذه الخدمة مترجمًا فوريًّا.

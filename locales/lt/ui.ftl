@@ -62,6 +62,9 @@ emergency-out-of-hours = Budinti gydymo įstaiga (legevakt), kai jūsų šeimos 
 service-facts = Pagrindinė informacija
 service-provider = Paslaugos teikėjas
 service-contact = Kontaktai
+service-contact-municipality = Šios paslaugos kontaktinių duomenų čia nėra. Kreipkitės į savivaldybę:
+# $whom: the provider's name, or the municipality's when the content gives none.
+service-ask = Dėl šios paslaugos kreipkitės: { $whom }.
 service-phone = Telefonas
 service-email = El. paštas
 service-address = Adresas
@@ -78,7 +81,6 @@ cost-price = { PLURAL($amount) ->
     [many] { $amount } kronos
    *[other] { $amount } kronų
 }
-cost-unknown = Kainos teiraukitės paslaugos teikėjo
 service-languages = Kalbos, kuriomis galima susikalbėti
 service-interpreter-yes = Galite gauti vertėjo pagalbą.
 service-interpreter-no = Ši paslauga vertėjo neteikia.

@@ -60,6 +60,9 @@ emergency-out-of-hours = Legevakt, når fastlegen er stengt
 service-facts = Fakta
 service-provider = Tilbys av
 service-contact = Kontakt
+service-contact-municipality = Tjenesten har ingen egen kontaktinformasjon her. Kontakt kommunen:
+# $whom: the provider's name, or the municipality's when the content gives none.
+service-ask = Spør { $whom } om denne tjenesten.
 service-phone = Telefon
 service-email = E-post
 service-address = Adresse
@@ -74,7 +77,6 @@ cost-price = { PLURAL($amount) ->
     [one] { $amount } krone
    *[other] { $amount } kroner
 }
-cost-unknown = Spør tjenesten om pris
 service-languages = Språk som snakkes
 service-interpreter-yes = Du kan få tolk.
 service-interpreter-no = Tjenesten tilbyr ikke tolk.

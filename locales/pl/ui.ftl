@@ -62,6 +62,9 @@ emergency-out-of-hours = Ostry dyżur lekarski (legevakt), gdy przychodnia lekar
 service-facts = Najważniejsze informacje
 service-provider = Usługę oferuje
 service-contact = Kontakt
+service-contact-municipality = Ta usługa nie ma tu własnych danych kontaktowych. Skontaktuj się z gminą:
+# $whom: the provider's name, or the municipality's when the content gives none.
+service-ask = W sprawie tej usługi zwróć się do: { $whom }.
 service-phone = Telefon
 service-email = E-mail
 service-address = Adres
@@ -78,7 +81,6 @@ cost-price = { PLURAL($amount) ->
     [many] { $amount } koron
    *[other] { $amount } korony
 }
-cost-unknown = O cenę zapytaj usługodawcę
 service-languages = Języki, w których można się porozumieć
 service-interpreter-yes = Możesz skorzystać z pomocy tłumacza.
 service-interpreter-no = Ta usługa nie zapewnia tłumacza.

@@ -62,6 +62,9 @@ emergency-out-of-hours = Черговий лікар (legevakt), коли ваш
 service-facts = Основне
 service-provider = Хто надає
 service-contact = Контакти
+service-contact-municipality = Для цієї послуги тут немає окремих контактів. Зверніться до комуни:
+# $whom: the provider's name, or the municipality's when the content gives none.
+service-ask = Щодо цієї послуги звертайтеся: { $whom }.
 service-phone = Телефон
 service-email = Електронна пошта
 service-address = Адреса
@@ -78,7 +81,6 @@ cost-price = { PLURAL($amount) ->
     [many] { $amount } крон
    *[other] { $amount } крони
 }
-cost-unknown = Про ціну запитайте в службі
 service-languages = Мови, якими можна спілкуватися
 service-interpreter-yes = Ви можете отримати перекладача.
 service-interpreter-no = Ця служба не надає перекладача.

@@ -10,13 +10,15 @@ use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
 use super::model::{
-    Chapter, Localized, Page, Plan, PlanFacts, Service, Site, SiteConfig, Term, TermList, TextOnly,
+    Chapter, Localized, Page, Plan, PlanFacts, Service, Site, SiteConfig, Start, Term, TermList,
+    TextOnly,
 };
 use super::source::{load_doc, load_yaml};
 use crate::diagnostic::{Diagnostic, Report};
 use crate::layout::{
     self, GLOSSARY_DIR, LOCALES_DIR, PAGES_DIR, PLAN_CHAPTERS_DIR, PLAN_DIR, PLAN_FILE, PLAN_TEXT,
-    SERVICES_DIR, SITE_FILE, STATIC_DIR, TEMPLATES_DIR, TERMS_FILE, THEME_OVERRIDE_DIR,
+    SERVICES_DIR, SITE_FILE, START_DIR, START_NAME, STATIC_DIR, TEMPLATES_DIR, TERMS_FILE,
+    THEME_OVERRIDE_DIR,
 };
 use crate::route::Route;
 
@@ -93,6 +95,7 @@ pub(crate) enum Kind {
     Chapter,
     Page,
     Term,
+    Start,
 }
 
 impl Kind {
@@ -103,6 +106,7 @@ impl Kind {
             Kind::Chapter => Route::Chapter(slug.to_string()),
             Kind::Page => Route::Page(slug.to_string()),
             Kind::Term => Route::Glossary,
+            Kind::Start => Route::Start,
         }
     }
 
@@ -112,6 +116,7 @@ impl Kind {
             Kind::Chapter => Path::new(layout::PLAN_DIR).join(layout::PLAN_CHAPTERS_DIR),
             Kind::Page => PathBuf::from(layout::PAGES_DIR),
             Kind::Term => PathBuf::from(layout::GLOSSARY_DIR),
+            Kind::Start => PathBuf::from(START_DIR),
         }
     }
 }
@@ -180,6 +185,19 @@ pub fn load_site(
         report,
         |slug, _, (), text| Term { slug, text },
     );
+    let start = load
+        .items(
+            &files,
+            Kind::Start,
+            &mut text_only,
+            report,
+            |_, facts_path, facts, text| Start {
+                facts_path,
+                facts,
+                text,
+            },
+        )
+        .pop();
     let term_list = files.term_list.and_then(|path| match load_yaml(&path) {
         Ok(terms) => Some(TermList { path, terms }),
         Err(d) => {
@@ -195,6 +213,7 @@ pub fn load_site(
         services,
         pages,
         glossary,
+        start,
         term_list,
         text_only,
     })
@@ -339,13 +358,16 @@ pub(crate) fn classify(rel: &Path, languages: &[String]) -> Result<Place, Diagno
         [SERVICES_DIR, .., _] if parts.len() <= 3 => item(Kind::Service, name, languages, true),
         [PAGES_DIR, _] => item(Kind::Page, name, languages, false),
         [GLOSSARY_DIR, _] => item(Kind::Term, name, languages, false),
+        [START_DIR, _] if name.split('.').next() == Some(START_NAME) => {
+            item(Kind::Start, name, languages, true)
+        }
         _ => Err(unexpected(name)),
     }
 }
 
 fn unexpected(name: &str) -> Diagnostic {
     Diagnostic::error("unexpected-file", Path::new(""), format!("torg does not know what `{name}` is here."))
-        .hint("Content goes in site.yaml, terms.yaml, plan/, services/, pages/, glossary/, locales/ or theme/ (see docs/content.md); move or remove this file.")
+        .hint("Content goes in site.yaml, terms.yaml, plan/, services/, pages/, glossary/, start/ (start.yaml, start.<language>.md), locales/ or theme/ (see docs/content.md); move or remove this file.")
 }
 
 /// Parses `<slug>.yaml` (when the kind has facts) or `<slug>.<lang>.md`.
@@ -589,6 +611,12 @@ impl FactsFile for () {
 }
 
 impl FactsFile for super::model::ServiceFacts {
+    fn load(path: Option<&Path>, anchor: &Path, slug: &str, report: &mut Report) -> Option<Self> {
+        load_facts(path, anchor, slug, report)
+    }
+}
+
+impl FactsFile for super::model::StartFacts {
     fn load(path: Option<&Path>, anchor: &Path, slug: &str, report: &mut Report) -> Option<Self> {
         load_facts(path, anchor, slug, report)
     }

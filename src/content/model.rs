@@ -24,6 +24,8 @@ pub struct Site {
     pub services: Vec<Service>,
     pub pages: Vec<Page>,
     pub glossary: Vec<Term>,
+    /// The «start here» page, when the portal has one.
+    pub start: Option<Start>,
     /// `terms.yaml`, when the portal has one.
     pub term_list: Option<TermList>,
     /// The texts of items whose facts file could not be read: they get no page, but their
@@ -623,4 +625,57 @@ pub struct Rendering {
     pub words: Vec<String>,
     #[serde(default)]
     pub avoid: Vec<String>,
+}
+
+/// `start/start.yaml`: the first steps after arrival, in the order the plan gives them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartFacts {
+    /// Where the plan describes these steps, so an editor can check them against it.
+    pub source: Option<String>,
+    pub steps: Vec<StepFacts>,
+}
+
+/// One step: the services that carry it out, and whom it is for when the plan says so.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepFacts {
+    pub id: Spanned<String>,
+    /// Service slugs; spanned so a wrong one can be reported with its line.
+    #[serde(default)]
+    pub services: Vec<Spanned<String>>,
+    /// Empty: for everyone.
+    #[serde(default)]
+    pub audience: Vec<Audience>,
+}
+
+/// Front matter of `start/start.<lang>.md`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartText {
+    #[serde(deserialize_with = "title")]
+    pub title: String,
+    #[serde(deserialize_with = "summary")]
+    pub summary: String,
+    /// By step id.
+    #[serde(default)]
+    pub steps: BTreeMap<String, StepText>,
+}
+
+/// A step in one language: a short title and one or two plain sentences.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepText {
+    #[serde(deserialize_with = "title")]
+    pub title: String,
+    #[serde(deserialize_with = "summary")]
+    pub text: String,
+}
+
+/// The «start here» page: what a newcomer does first, linked to the services that help.
+#[derive(Debug)]
+pub struct Start {
+    pub facts_path: PathBuf,
+    pub facts: StartFacts,
+    pub text: Localized<StartText>,
 }

@@ -1,5 +1,5 @@
 //! The language files of each item of a portal, whatever its front matter type: one view over
-//! plans, themes, services, pages, terms and items whose facts failed, for everything that reads
+//! plans, themes, services, pages, terms, the start page and items whose facts failed, for everything that reads
 //! the Markdown rather than the facts (validation of links and text, translation status, external
 //! links for `torg check`).
 
@@ -7,6 +7,7 @@ use std::path::Path;
 
 use super::model::{Localized, Site};
 use crate::diagnostic::Diagnostic;
+use crate::layout;
 use crate::route::Route;
 
 /// The language files of one item, whatever its front matter type, and the page showing it.
@@ -85,6 +86,9 @@ pub(crate) fn text_files(site: &Site) -> Vec<TextFiles<'_>> {
             .iter()
             .map(|t| view(&t.slug, Route::Glossary, &t.text)),
     );
+    if let Some(start) = &site.start {
+        out.push(view(layout::START_NAME, Route::Start, &start.text));
+    }
     out.extend(
         site.text_only
             .iter()

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use super::model::{Contact, Cost, Plan, Rendering, Service, Site, TermList};
+use super::model::{Contact, Cost, Plan, Rendering, Service, Site, Start, TermList};
 use super::texts::{TextFile, TextFiles, text_files};
 use super::translations::check_translations;
 use crate::config::Urls;
@@ -25,6 +25,9 @@ pub fn validate(site: &Site, urls: &Urls, langs: &BTreeMap<String, Language>, re
     check_contact(&site.config.contact, &layout::site_file(&site.dir), report);
     if let Some(plan) = &site.plan {
         check_plan(plan, &measures.unloaded, report);
+    }
+    if let Some(start) = &site.start {
+        check_start(start, site, report);
     }
     if let Some(list) = &site.term_list {
         check_term_list(list, &site.config.languages, report);
@@ -224,43 +227,122 @@ fn check_term_list(list: &TermList, languages: &[String], report: &mut Report) {
 }
 
 fn check_measure_texts(chapter: &super::model::Chapter, report: &mut Report) {
-    let mut ids = BTreeSet::new();
-    for m in &chapter.facts.measures {
-        if !ids.insert(m.id.as_str()) {
+    let ids = chapter.facts.measures.iter().map(|m| (m.id.as_str(), None));
+    let texts = chapter
+        .text
+        .docs
+        .values()
+        .map(|(path, doc)| (path.as_path(), doc.front.measures.keys()));
+    check_keyed_texts(&chapter.facts_path, ids, texts, &Keyed::MEASURES, report);
+}
+
+/// A «start here» page: every step's services exist, and every language has every step's text.
+fn check_start(start: &Start, site: &Site, report: &mut Report) {
+    let ids = start
+        .facts
+        .steps
+        .iter()
+        .map(|s| (s.id.value.as_str(), Some(s.id.referenced.line() as usize)));
+    let texts = start
+        .text
+        .docs
+        .values()
+        .map(|(path, doc)| (path.as_path(), doc.front.steps.keys()));
+    check_keyed_texts(&start.facts_path, ids, texts, &Keyed::STEPS, report);
+    for slug in start.facts.steps.iter().flat_map(|s| &s.services) {
+        let failed = site
+            .text_only
+            .iter()
+            .any(|t| t.route == Route::Service(slug.value.clone()));
+        if !failed && !site.services.iter().any(|x| x.slug == slug.value) {
             report.push(
-                Diagnostic::error(
-                    "duplicate-slug",
-                    &chapter.facts_path,
-                    format!("The measure id `{}` is used twice.", m.id),
-                )
-                .hint("Give each measure of a theme its own id."),
+                Diagnostic::error("unknown-service", &start.facts_path, format!("There is no service `{}` in this portal.", slug.value))
+                    .at(slug.referenced.line() as usize, Some(slug.referenced.column() as usize))
+                    .hint("Use the name of a file in services/ without `.yaml`, or remove it from the step."),
             );
         }
     }
-    for (path, doc) in chapter.text.docs.values() {
-        let texts: BTreeSet<&str> = doc.front.measures.keys().map(String::as_str).collect();
-        for id in ids.difference(&texts) {
+}
+
+/// Words for [`check_keyed_texts`]: what the ids are and where they live.
+struct Keyed {
+    what: &'static str,
+    /// The field that lists them, in the facts file and in the front matter alike.
+    field: &'static str,
+    /// «a theme»: each id is unique within one of these.
+    owner: &'static str,
+    unknown_code: &'static str,
+}
+
+impl Keyed {
+    const MEASURES: Keyed = Keyed {
+        what: "measure",
+        field: "measures",
+        owner: "a theme",
+        unknown_code: "unknown-measure",
+    };
+    const STEPS: Keyed = Keyed {
+        what: "step",
+        field: "steps",
+        owner: "the start page",
+        unknown_code: "unknown-step",
+    };
+}
+
+/// Ids listed once in a facts file, each with its text in every language file's front matter
+/// (a theme's measures, the start page's steps): no id twice, none without text, no text without id.
+fn check_keyed_texts<'a>(
+    facts_path: &Path,
+    ids: impl Iterator<Item = (&'a str, Option<usize>)>,
+    texts: impl Iterator<Item = (&'a Path, impl Iterator<Item = &'a String>)>,
+    k: &Keyed,
+    report: &mut Report,
+) {
+    let mut known = BTreeSet::new();
+    for (id, line) in ids {
+        if !known.insert(id) {
+            let mut d = Diagnostic::error(
+                "duplicate-slug",
+                facts_path,
+                format!("The {} id `{id}` is used twice.", k.what),
+            )
+            .hint(format!("Give each {} of {} its own id.", k.what, k.owner));
+            if let Some(line) = line {
+                d = d.at(line, None);
+            }
+            report.push(d);
+        }
+    }
+    for (path, keys) in texts {
+        let texts: BTreeSet<&str> = keys.map(String::as_str).collect();
+        for id in known.difference(&texts) {
             report.push(
                 Diagnostic::error(
                     "missing-field",
                     path,
-                    format!("The measure `{id}` has no text in this file."),
+                    format!("The {} `{id}` has no text in this file.", k.what),
                 )
                 .hint(format!(
-                    "Add `{id}: <the measure's text>` under `measures:` in the front matter."
+                    "Add `{id}: <the {}'s text>` under `{}:` in the front matter.",
+                    k.what, k.field
                 )),
             );
         }
-        for id in texts.difference(&ids) {
+        for id in texts.difference(&known) {
             report.push(
                 Diagnostic::error(
-                    "unknown-measure",
+                    k.unknown_code,
                     path,
-                    format!("`{id}` is not a measure of this theme."),
+                    format!(
+                        "`{id}` is not a {} of {}.",
+                        k.what,
+                        k.owner.replacen("a ", "this ", 1)
+                    ),
                 )
                 .hint(format!(
-                    "Add it to `measures` in {}, or fix the id.",
-                    chapter.facts_path.display()
+                    "Add it to `{}` in {}, or fix the id.",
+                    k.field,
+                    facts_path.display()
                 )),
             );
         }

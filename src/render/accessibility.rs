@@ -1,7 +1,7 @@
 //! The accessibility statement: the site's own (`pages/accessibility.*.md`) when it has one, else
 //! the theme's default text in the reader's language. Always linked from the footer.
 
-use super::frame::Scope;
+use super::frame::{Scope, contact_view};
 use super::page::{self, TextPage};
 use super::view::{Data, View};
 
@@ -10,8 +10,11 @@ pub(super) fn view(scope: &Scope) -> View {
     page::text(scope, "accessibility").unwrap_or_else(|| default(scope))
 }
 
+/// The theme's statement; where to report a problem is the municipality's contact, when
+/// site.yaml gives one.
 fn default(scope: &Scope) -> View {
     let lang = scope.lang;
+    let contact = &scope.site.config.contact;
     let paragraphs = [
         "accessibility-intro",
         "accessibility-measures",
@@ -29,6 +32,7 @@ fn default(scope: &Scope) -> View {
             summary: None,
             html: String::new(),
             paragraphs,
+            contact: (!contact.is_empty()).then(|| contact_view(lang, contact)),
         }),
     }
 }

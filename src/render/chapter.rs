@@ -105,15 +105,7 @@ fn services_of(scope: &Scope, full_id: &str) -> Vec<Link> {
         .services
         .iter()
         .filter(|s| s.facts.measures.iter().any(|r| r.value == full_id))
-        .map(|s| {
-            let card = service::card(scope, s);
-            Link {
-                label: card.title,
-                url: card.url,
-                current: false,
-                text_lang: card.text_lang,
-            }
-        })
+        .map(|s| service::link(scope, s))
         .collect()
 }
 

@@ -1,12 +1,12 @@
-//! The home page of a portal in one language: the categories with their service counts, the
-//! plan, the municipality's contact and the emergency numbers.
+//! The home page of a portal in one language: the «start here» page, the categories that have
+//! services with their counts, the plan, the municipality's contact and the emergency numbers.
 
 use fluent_bundle::FluentValue;
 use serde::Serialize;
 
-use super::category;
 use super::frame::{Card, ContactView, Scope, contact_view, text_lang};
 use super::view::{Data, View};
+use super::{category, start};
 use crate::content::model::Category;
 use crate::route::Route;
 
@@ -14,6 +14,9 @@ use crate::route::Route;
 #[derive(Serialize)]
 pub(super) struct Home {
     intro: String,
+    /// The «start here» page, offered first.
+    start: Option<Card>,
+    /// Only categories with services: an empty one would be a dead end.
     categories: Vec<CategoryCard>,
     plan: Option<Card>,
     contact: Option<ContactView>,
@@ -40,14 +43,13 @@ pub(super) fn view(scope: &Scope) -> View {
     let lang = scope.lang;
     let categories = Category::ALL
         .iter()
-        .map(|c| CategoryCard {
+        .map(|c| (c, category::services_in(scope.site, *c).count()))
+        .filter(|(_, count)| *count > 0)
+        .map(|(c, count)| CategoryCard {
             label: category::label(scope, *c),
             about: category::about(scope, *c),
             url: scope.url(&Route::Category(*c)),
-            count: lang.count(
-                "services-count",
-                category::services_in(scope.site, *c).count(),
-            ),
+            count: lang.count("services-count", count),
         })
         .collect();
     let plan = scope.site.plan.as_ref().map(|p| {
@@ -65,6 +67,7 @@ pub(super) fn view(scope: &Scope) -> View {
             "home-intro",
             &[("municipality", FluentValue::from(scope.municipality()))],
         ),
+        start: start::card(scope),
         categories,
         plan,
         contact: (!contact.is_empty()).then(|| contact_view(lang, contact)),

@@ -19,6 +19,7 @@ mod script;
 mod search_page;
 mod service;
 mod sitemap;
+mod start;
 mod view;
 
 use std::collections::BTreeMap;

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::frame::Scope;
+use super::frame::{ContactView, Scope};
 use super::view::{Data, View};
 
 /// The data of a page of text.
@@ -13,6 +13,8 @@ pub(super) struct TextPage {
     pub(super) html: String,
     /// Paragraphs of the theme's default text, when the site has no page of its own.
     pub(super) paragraphs: Vec<String>,
+    /// The municipality's contact, under the default accessibility statement's «tell us».
+    pub(super) contact: Option<ContactView>,
 }
 
 /// The free page `slug`, listed in the search index; `None` when the site has no such page.
@@ -36,6 +38,7 @@ pub(super) fn text(scope: &Scope, slug: &str) -> Option<View> {
             summary: doc.front.summary.clone(),
             html: scope.html(&doc.body),
             paragraphs: Vec::new(),
+            contact: None,
         }),
     })
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::category;
 use super::frame::{Card, ContactView, Link, Scope, contact_view, text_lang};
 use super::view::{Data, View};
-use crate::content::model::{Cost, Hours, Service, ServiceText};
+use crate::content::model::{Audience, Cost, Hours, Service, ServiceText};
 use crate::content::source::Doc;
 use crate::i18n::Language;
 use crate::route::Route;
@@ -24,6 +24,17 @@ pub(super) fn card(scope: &Scope, s: &Service) -> Card {
     }
 }
 
+/// A link to the service, labelled with its title, for lists inside other pages.
+pub(super) fn link(scope: &Scope, s: &Service) -> Link {
+    let card = card(scope, s);
+    Link {
+        label: card.title,
+        url: card.url,
+        current: false,
+        text_lang: card.text_lang,
+    }
+}
+
 /// A service page's data.
 #[derive(Serialize)]
 pub(super) struct ServicePage {
@@ -31,11 +42,16 @@ pub(super) struct ServicePage {
     html: String,
     category: Link,
     provider: Option<String>,
+    /// The service's own contact, else the municipality's (with `contact_note` saying so).
     contact: Option<ContactView>,
+    contact_note: Option<String>,
+    /// Whom to ask, when neither the service nor the municipality has contact details here.
+    ask: Option<String>,
     hours: Vec<HoursRow>,
     /// Lists joined as the language writes them, so templates need no separator.
     audience: String,
-    cost: String,
+    /// `None` when the content does not say: a phrase like «ask about the price» is no answer.
+    cost: Option<String>,
     languages: String,
     interpreter: Option<String>,
     measures: Vec<Link>,
@@ -65,17 +81,30 @@ fn data(scope: &Scope, s: &Service, doc: &Doc<ServiceText>) -> ServicePage {
     let lang = scope.lang;
     let f = &s.facts;
     let category = Route::Category(f.category);
+    let own_contact = !f.contact.is_empty();
+    let site_contact = &scope.site.config.contact;
+    let contact = if own_contact {
+        Some(&f.contact)
+    } else {
+        (!site_contact.is_empty()).then_some(site_contact)
+    };
     ServicePage {
         summary: doc.front.summary.clone(),
         html: scope.html(&doc.body),
         category: scope.link(category::label(scope, f.category), category, &Route::Home),
         provider: f.provider.clone(),
-        contact: (!f.contact.is_empty()).then(|| contact_view(lang, &f.contact)),
+        contact: contact.map(|c| contact_view(lang, c)),
+        contact_note: (!own_contact && contact.is_some())
+            .then(|| lang.text("service-contact-municipality")),
+        ask: contact.is_none().then(|| {
+            let whom = f.provider.clone().unwrap_or_else(|| scope.municipality());
+            lang.format("service-ask", &[("whom", FluentValue::from(whom))])
+        }),
         hours: f.hours.iter().map(|h| hours_row(lang, h)).collect(),
         audience: lang.and_list(
             &f.audience
                 .iter()
-                .map(|a| lang.text(&format!("audience-{}", kebab(a))))
+                .map(|a| audience_label(lang, *a))
                 .collect::<Vec<_>>(),
         ),
         cost: cost(lang, f.cost, f.price_nok),
@@ -124,8 +153,8 @@ fn hours_row(lang: &Language, h: &Hours) -> HoursRow {
     }
 }
 
-fn cost(lang: &Language, cost: Cost, price_nok: Option<u32>) -> String {
-    match (cost, price_nok) {
+fn cost(lang: &Language, cost: Cost, price_nok: Option<u32>) -> Option<String> {
+    Some(match (cost, price_nok) {
         (Cost::Paid, Some(n)) => lang.format(
             "cost-price",
             // A number, not text, so each language's PLURAL picks the word ("2 korony", "5 koron").
@@ -133,11 +162,16 @@ fn cost(lang: &Language, cost: Cost, price_nok: Option<u32>) -> String {
         ),
         (Cost::Paid, None) => lang.text("cost-paid"),
         (Cost::Free, _) => lang.text("cost-free"),
-        (Cost::Unknown, _) => lang.text("cost-unknown"),
-    }
+        (Cost::Unknown, _) => return None,
+    })
 }
 
 /// The YAML spelling of an enum value, which is also its message-id suffix.
+/// «Refugees», «Youth» … in the page's language.
+pub(super) fn audience_label(lang: &Language, a: Audience) -> String {
+    lang.text(&format!("audience-{}", kebab(&a)))
+}
+
 fn kebab<T: Serialize>(v: &T) -> String {
     serde_saphyr::to_string(v)
         .unwrap_or_default()

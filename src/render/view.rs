@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::frame::{Fallback, Scope};
 use super::{
     accessibility, category, chapter, glossary, home, not_found, page, plan, search_page, service,
+    start,
 };
 use crate::route::Route;
 
@@ -32,6 +33,7 @@ pub(super) enum Data {
     Service(service::ServicePage),
     Plan(plan::PlanPage),
     Chapter(chapter::ChapterPage),
+    Start(start::StartPage),
     Glossary(glossary::GlossaryPage),
     Text(page::TextPage),
     Search(search_page::SearchPage),
@@ -46,6 +48,7 @@ pub(super) fn of(scope: &Scope, route: &Route) -> Option<View> {
         Route::Service(slug) => service::view(scope, slug)?,
         Route::Plan => plan::view(scope)?,
         Route::Chapter(slug) => chapter::view(scope, slug)?,
+        Route::Start => start::view(scope)?,
         Route::Glossary => glossary::view(scope),
         Route::Page(slug) => page::view(scope, slug)?,
         Route::Accessibility => accessibility::view(scope),

@@ -16,6 +16,7 @@ pub enum Change {
     Chapter(String),
     Plan,
     Term,
+    Start,
     /// Site settings, free pages (their titles are in every footer), overrides, or an unknown file.
     Everything,
 }
@@ -26,11 +27,11 @@ impl Change {
         match (self, page) {
             (Change::Everything, _) => true,
             // Home and category pages count and list services; chapter pages list the services
-            // that carry out their measures.
+            // that carry out their measures, the start page those that carry out its steps.
             (Change::Service(s), Route::Service(r)) => r == s,
             (
                 Change::Service(_),
-                Route::Home | Route::Category(_) | Route::Chapter(_) | Route::Search,
+                Route::Home | Route::Category(_) | Route::Chapter(_) | Route::Search | Route::Start,
             ) => true,
             (Change::Chapter(t), Route::Chapter(r)) => r == t,
             (Change::Chapter(_), Route::Plan) => true,
@@ -42,6 +43,8 @@ impl Change {
                 .any(|m| m.value.split('/').next() == Some(t.as_str())),
             (Change::Plan, Route::Plan | Route::Home | Route::Chapter(_)) => true,
             (Change::Term, Route::Glossary) => true,
+            // The home page links to the start page by its title and summary.
+            (Change::Start, Route::Start | Route::Home) => true,
             _ => false,
         }
     }
@@ -57,6 +60,7 @@ pub fn what_changed(site_dir: &Path, path: &Path, languages: &[String]) -> Chang
             Kind::Chapter => Change::Chapter(slug),
             Kind::Term => Change::Term,
             Kind::Page => Change::Everything,
+            Kind::Start => Change::Start,
         },
         _ => Change::Everything,
     }

@@ -60,6 +60,9 @@ emergency-out-of-hours = Out-of-hours medical service (legevakt), when your GP i
 service-facts = Facts
 service-provider = Provided by
 service-contact = Contact
+service-contact-municipality = This service has no contact details of its own here. Contact the municipality:
+# $whom: the provider's name, or the municipality's when the content gives none.
+service-ask = Ask { $whom } about this service.
 service-phone = Phone
 service-email = E-mail
 service-address = Address
@@ -74,7 +77,6 @@ cost-price = { PLURAL($amount) ->
     [one] { $amount } krone
    *[other] { $amount } kroner
 }
-cost-unknown = Ask the service about the price
 service-languages = Languages spoken
 service-interpreter-yes = You can get an interpreter.
 service-interpreter-no = This service does not offer an interpreter.
