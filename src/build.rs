@@ -257,7 +257,8 @@ fn render_pages(
     render_routes(portal, routes, out)
 }
 
-/// `<out>/index.html`, in the first portal's source language, with the default theme.
+/// `<out>/index.html` and `index.<lang>.html`: the list of portals in every language any portal
+/// has, with the default theme.
 pub fn write_portal_list(
     cfg: &BuildConfig,
     portals: &[Portal],
@@ -266,26 +267,9 @@ pub fn write_portal_list(
     let Some(first) = portals.first() else {
         return Ok(());
     };
-    let list: Vec<(String, String)> = portals
-        .iter()
-        .map(|p| {
-            let lang = &p.langs[p.site.source_language()];
-            let name = lang.format(
-                "municipality-name",
-                &[("name", p.site.config.name.as_str().into())],
-            );
-            (name, p.urls.absolute(&route::portal(&p.site.slug)))
-        })
-        .collect();
     let theme = Theme::load(&layout::default_theme(&cfg.themes), None)?;
     let css = first
         .urls
         .path(&format!("{}torg.css", route::STATIC_PREFIX));
-    render_portal_list(
-        &list,
-        &first.langs[first.site.source_language()],
-        css,
-        &theme,
-        out,
-    )
+    render_portal_list(portals, css, &theme, out)
 }

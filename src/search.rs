@@ -93,7 +93,7 @@ fn is_needed(file: &str) -> bool {
 }
 
 /// The text of `<main>` in a rendered page: tags become word breaks, except inline ones, which
-/// sit inside words as often as between them.
+/// sit inside words as often as between them; soft hyphens go.
 pub fn page_text(html: &str) -> String {
     const INLINE: &[&str] = &[
         "a", "abbr", "b", "bdi", "code", "em", "i", "mark", "span", "strong",
@@ -118,7 +118,12 @@ pub fn page_text(html: &str) -> String {
         if i > 0 && !INLINE.contains(&name.as_str()) {
             text.push(' ');
         }
-        text.push_str(&html_escape::decode_html_entities(content));
+        // Soft hyphens are where a line may break, not part of the word a reader types.
+        text.extend(
+            html_escape::decode_html_entities(content)
+                .chars()
+                .filter(|c| *c != '\u{ad}'),
+        );
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -252,8 +257,11 @@ mod tests {
     fn takes_the_text_of_main_with_words_kept_whole() {
         let html = "<html><head><title>X</title></head><body><nav>Meny</nav>\
             <main id=\"main\"><h1>Vaksi<span lang=\"nb\">ne</span></h1><p>Gratis &amp; <a href=\"/x\">enkelt</a>.</p>\
-            <ul><li>Én</li><li>To</li></ul></main><footer>Bunn</footer></body></html>";
-        assert_eq!(page_text(html), "Vaksine Gratis & enkelt. Én To");
+            <ul><li>Én</li><li>To</li><li>In\u{ad}tro\u{ad}duk\u{ad}sjon</li></ul></main><footer>Bunn</footer></body></html>";
+        assert_eq!(
+            page_text(html),
+            "Vaksine Gratis & enkelt. Én To Introduksjon"
+        );
     }
 
     #[test]

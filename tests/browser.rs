@@ -55,6 +55,13 @@ fn bundled_portals_pass_in_a_real_browser() {
 fn the_suite_reports_each_kind_of_problem() {
     let project = Project::new();
     project.write("content/demo/theme/static/torg.css", broken_css());
+    // A home page that offers a category without services.
+    project.write(
+        "content/demo/theme/templates/home.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>{{ municipality }}</h1><ul class=\"cards\">\
+         <li><a href=\"{{ home_url }}\"><strong>Tom</strong> <span class=\"count\">0 tjenester</span></a></li>\
+         </ul>{% endblock main %}",
+    );
     let built = project.build(&["--base-url", "https://portal.example.org/"]);
     assert!(built.status.success(), "{}", text(&built.stderr));
 
@@ -89,6 +96,12 @@ fn the_suite_reports_each_kind_of_problem() {
         "FAIL text-200%-clipped",
         "FAIL text-200%-overlap",
         "FAIL search: ",
+        "FAIL header-height",
+        "FAIL facts-first",
+        "FAIL language-menu",
+        "FAIL empty-category",
+        "FAIL word-break",
+        "FAIL print",
     ] {
         assert!(
             report.contains(expected),
@@ -161,7 +174,12 @@ fn broken_css() -> String {
          .site-footer { min-inline-size: 30rem; }
          h1 { block-size: 40px; }
          .lead { max-block-size: 30px; overflow: hidden; }
-         a[href^=\"tel:\"] { direction: rtl; unicode-bidi: bidi-override; }\n",
+         a[href^=\"tel:\"] { direction: rtl; unicode-bidi: bidi-override; }
+         .site-header { padding-block: 3rem; }
+         .facts-box { margin-block-start: 700px; }
+         .langs-menu > nav { display: none; }
+         p { word-break: break-all; }
+         @media print { .site-header { display: block !important; } }\n",
     );
     // Incompressible filler, so gzip cannot bring it under the budget.
     let mut x: u64 = 0x2545_f491_4f6c_dd1d;

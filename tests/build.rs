@@ -982,6 +982,21 @@ fn bundled_content_builds_strictly() {
         chooser.contains(r#"<li lang="uk" dir="ltr"><a href="/sandefjord/uk/" hreflang="uk"><strong>Українська</strong>"#),
         "{chooser}"
     );
+    // The list of portals in every language any portal has, each a language choice away; a
+    // portal without the language is named in its own, marked so.
+    let list = page("index.uk.html");
+    assert!(
+        list.contains("<h1>Інформаційні портали комун</h1>")
+            && list.contains(
+                r#"<a href="/halden/" lang="nb" dir="ltr"><strong>Halden kommune</strong>"#
+            )
+            && list.contains(r#"<a href="/sandefjord/"><strong>Комуна Сандефьорд</strong>"#)
+            && list.contains(
+                r#"<a href="/index.ar.html" lang="ar" hreflang="ar" dir="rtl">العربية</a>"#
+            ),
+        "{list}"
+    );
+    assert!(page("index.html").contains(r#"<a href="/index.uk.html" lang="uk""#));
     let uk = page("sandefjord/uk/services/jordmor/index.html");
     assert!(
         uk.contains(r#"<html lang="uk" dir="ltr">"#) && uk.contains("Акушерка"),
@@ -1395,4 +1410,24 @@ fn a_service_without_facts_of_its_own_points_somewhere() {
         nb.contains("<p>Spør Demo voksenopplæring om denne tjenesten.</p>"),
         "{nb}"
     );
+}
+
+/// Long words get soft hyphens by the rules of the language they are in, so a phone breaks them
+/// with a hyphen (search::page_text's test: the index has them whole).
+#[test]
+fn long_words_get_soft_hyphens_in_their_language() {
+    let p = Project::new();
+    p.edit(
+        "content/demo/services/norskkurs.nb.md",
+        "Kurset er for voksne.",
+        "Kurset er en del av introduksjonsprogrammet.",
+    );
+    assert_ok(&p.build(&[]));
+    let nb = p.page_as_written("demo/nb/services/norskkurs/index.html");
+    assert!(
+        nb.contains("in\u{ad}tro\u{ad}duk\u{ad}sjons\u{ad}pro\u{ad}gram\u{ad}met."),
+        "{nb}"
+    );
+    // Not in <head>, where a title is not wrapped.
+    assert!(!nb[..nb.find("</head>").expect("head")].contains('\u{ad}'));
 }

@@ -11,6 +11,7 @@ mod chooser;
 mod frame;
 mod glossary;
 mod home;
+mod hyphenate;
 mod not_found;
 mod page;
 mod plan;
@@ -21,6 +22,7 @@ mod service;
 mod sitemap;
 mod start;
 mod view;
+mod walk;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -301,7 +303,8 @@ fn publish_page(
 ) -> Result<Option<Document>, Diagnostic> {
     let scope = portal.scope(lang);
     let mut page = render_page(&scope, route, &portal.theme)?;
-    page.html = mark_source_terms(portal, lang, std::mem::take(&mut page.html));
+    let marked = mark_source_terms(portal, lang, std::mem::take(&mut page.html));
+    page.html = hyphenate::soft_hyphens(&marked, portal.site.source_language());
     write_page(portal, lang, route, &page.html, out)?;
     Ok(search_document(&scope, route, page))
 }
@@ -430,18 +433,22 @@ fn copy_statics(theme: &Theme, prefix: &str, out: &impl Output) -> Result<(), Di
 
 /// `<out>/index.html`: the list of portals, in the first portal's source language.
 pub fn render_portal_list(
-    portals: &[(String, String)],
-    lang: &Language,
+    portals: &[Portal],
     css_url: String,
     theme: &Theme,
     out: &impl Output,
 ) -> Result<(), Diagnostic> {
-    out.write(
-        route::INDEX,
-        theme
-            .render_page("portals.html", &portals::context(portals, lang, css_url))?
-            .as_bytes(),
-    )?;
+    let Some(first) = portals.first() else {
+        return Ok(());
+    };
+    let (listed, pages) = portals::list(portals, &first.urls);
+    for (i, page) in pages.iter().enumerate() {
+        let context = portals::context(&listed, &pages, i, css_url.clone());
+        out.write(
+            &page.file,
+            theme.render_page("portals.html", &context)?.as_bytes(),
+        )?;
+    }
     copy_statics(theme, "", out)
 }
 

@@ -8,61 +8,24 @@
 
 use std::fmt::Write;
 
-/// Elements with no end tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr",
-];
+use super::walk::{Element, each_text};
 
 /// Wraps each run of Latin-script words in the page's text in `<span lang=… dir="ltr">`, except
 /// in `<head>` and inside elements that already say their language or direction.
 pub(super) fn mark_latin_runs(html: &str, lang: &str) -> String {
-    let mut out = String::with_capacity(html.len() + html.len() / 8);
-    // Open elements, and how many of them make their text off limits.
-    let mut open: Vec<(String, bool)> = Vec::new();
-    let mut rest = html;
-    while !rest.is_empty() {
-        let text_end = rest.find('<').unwrap_or(rest.len());
-        let (text, tail) = rest.split_at(text_end);
-        if open.iter().any(|(_, marked)| *marked) {
+    each_text(html, |open, text, out| {
+        if open.iter().any(says_its_language) {
             out.push_str(text);
         } else {
-            mark_text(text, lang, &mut out);
+            mark_text(text, lang, out);
         }
-        let tag_end = tail.find('>').map_or(tail.len(), |i| i + 1);
-        let (tag, after) = tail.split_at(tag_end);
-        track(tag, &mut open);
-        out.push_str(tag);
-        rest = after;
-    }
-    out
+    })
 }
 
-/// Keeps the stack of open elements up to date with one tag.
-fn track(tag: &str, open: &mut Vec<(String, bool)>) {
-    let inner = tag.trim_start_matches('<').trim_end_matches('>');
-    if inner.starts_with('!') || inner.is_empty() {
-        return; // doctype or comment
-    }
-    if let Some(name) = inner.strip_prefix('/') {
-        let name = name.trim().to_ascii_lowercase();
-        if let Some(i) = open.iter().rposition(|(n, _)| *n == name) {
-            open.truncate(i);
-        }
-        return;
-    }
-    let name: String = inner
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if VOID.contains(&name.as_str()) || inner.ends_with('/') {
-        return;
-    }
-    // <html> carries the page's own lang and dir; anything below that sets them is already right.
-    let marked =
-        name == "head" || (name != "html" && (inner.contains(" lang=") || inner.contains(" dir=")));
-    open.push((name, marked));
+/// `<head>`, and elements below `<html>` (which carries the page's own) that set `lang` or `dir`:
+/// their text is already right.
+fn says_its_language(e: &Element) -> bool {
+    e.name == "head" || (e.name != "html" && (e.attr("lang").is_some() || e.attr("dir").is_some()))
 }
 
 /// Copies `text` to `out` with its Latin runs wrapped.

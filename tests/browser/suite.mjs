@@ -21,6 +21,10 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22
 /** Bytes over the wire with an empty cache (HTML + CSS + anything else the page loads); the
  * README explains the numbers. */
 const BUDGET = { service: 30 * 1024, other: 60 * 1024 };
+/** The phone the header and facts are judged on (the issue's 360 × 640), and how much of its
+ * first screen the header may take. */
+const SCREEN = { width: 360, height: 640 };
+const HEADER_SHARE = 0.2;
 /** Page kinds checked at 200 % text size, in every portal and language. */
 const TEXT_ZOOM_KINDS = ['home', 'service', 'theme'];
 
@@ -190,7 +194,7 @@ function directionProblems() {
     }
   }
   // Mirroring: the main navigation starts at the inline start (the right in Arabic).
-  const items = [...document.querySelectorAll('header nav:first-of-type li')];
+  const items = [...document.querySelectorAll('ul.nav li')];
   if (items.length > 1) {
     const nav = items[0].parentElement.getBoundingClientRect();
     const first = items[0].getBoundingClientRect();
@@ -205,7 +209,7 @@ function directionProblems() {
  * Returns [check, detail] pairs. */
 function textProblems() {
   const problems = [];
-  const visible = (el) => { const s = getComputedStyle(el); return s.visibility !== 'hidden' && s.display !== 'none'; };
+  const visible = (el) => { const s = getComputedStyle(el); return s.visibility !== 'hidden' && s.display !== 'none' && el.checkVisibility(); };
   for (const el of document.body.querySelectorAll('*')) {
     const s = getComputedStyle(el);
     const clips = (o) => o === 'hidden' || o === 'clip';
@@ -285,7 +289,8 @@ function focusState() {
 /** Numbers every element a keyboard user should reach, so the walk can tell which it missed. */
 function markFocusable() {
   const selector = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
-  const els = [...document.querySelectorAll(selector)].filter((el) => !el.disabled && el.getClientRects().length > 0);
+  // checkVisibility: not inside a closed <details> (its content keeps its boxes, hidden by content-visibility).
+  const els = [...document.querySelectorAll(selector)].filter((el) => !el.disabled && el.checkVisibility());
   els.forEach((el, i) => { el.dataset.torgTab = String(i); });
   return els.map((el) => `<${el.localName}> "${el.textContent.trim().slice(0, 40)}"`);
 }
@@ -323,9 +328,94 @@ async function checkTextZoom(t, page) {
   try {
     await load(t, page);
     for (const [check, problem] of await t.tab.evaluate(textProblems)) fail(check, page, problem);
+    for (const word of await t.tab.evaluate(brokenWords)) fail('word-break', page, `«${word}» is broken over lines without a hyphen`);
   } finally {
     await t.cdp.send('Page.setFontSizes', { fontSizes: { standard: 16, fixed: 13 } });
   }
+}
+
+/** Words of the page's text broken over two lines anywhere but at a hyphen or soft hyphen (which
+ * the build puts into long words by their language's rules), as `wo|rd`. */
+function brokenWords() {
+  const broken = [];
+  const top = (node, i) => {
+    const r = document.createRange();
+    r.setStart(node, i);
+    r.setEnd(node, i + 1);
+    // The last box: a character just after a break also reports an empty one at the line's end.
+    const rects = r.getClientRects();
+    return rects.length ? rects[rects.length - 1].top : null;
+  };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (!node.parentElement.checkVisibility()) continue;
+    for (const m of node.textContent.matchAll(/[\p{L}\u00ad-]{6,}/gu)) {
+      const [start, end] = [m.index, m.index + m[0].length - 1];
+      const first = top(node, start);
+      if (first === null || first === top(node, end)) continue;
+      for (let i = start + 1; i <= end; i++) {
+        if (top(node, i) === first) continue;
+        const before = node.textContent[i - 1];
+        if (before !== '\u00ad' && before !== '-') broken.push(`${m[0].slice(0, i - start)}|${m[0].slice(i - start)}`.replaceAll('\u00ad', ''));
+        break;
+      }
+    }
+  }
+  return broken;
+}
+
+/** What a resident sees first on a 360 × 640 phone: a header of at most a fifth of the screen
+ * whose language menu opens from the keyboard; on a service page, its facts start within the
+ * first screen; on the home page, no category without services. */
+async function checkFirstScreen(t, page) {
+  await t.tab.setViewportSize(SCREEN);
+  try {
+    await load(t, page);
+    const seen = await t.tab.evaluate(firstScreen);
+    const limit = SCREEN.height * HEADER_SHARE;
+    if (seen.header > limit) fail('header-height', page, `the header is ${seen.header.toFixed(0)} px high, over ${limit} px (${HEADER_SHARE * 100} % of ${SCREEN.height})`);
+    if (page.kind === 'service' && !(seen.facts < SCREEN.height)) fail('facts-first', page, `the facts start at ${seen.facts?.toFixed(0)} px, below the first screen`);
+    for (const c of seen.emptyCategories) fail('empty-category', page, `the home page offers «${c}», which has no services`);
+    if (page.kind === 'service') await checkPrint(t, page);
+    if (seen.menu) {
+      await t.tab.focus('.langs-menu summary');
+      await t.tab.keyboard.press('Enter');
+      const shown = await t.tab.evaluate(() => [...document.querySelectorAll('.langs-menu a')].filter((a) => a.checkVisibility()).length);
+      if (shown !== seen.menu) fail('language-menu', page, `Enter on the language menu shows ${shown} of ${seen.menu} languages`);
+    }
+  } finally {
+    await t.tab.setViewportSize(PHONE);
+  }
+}
+
+/** A service page printed (print media emulated): no header, navigation or search on paper, and
+ * its facts and contacts still there. */
+async function checkPrint(t, page) {
+  await t.tab.emulateMedia({ media: 'print' });
+  try {
+    const printed = await t.tab.evaluate(() => ({
+      chrome: ['header', 'footer', 'form[role=search]'].filter((s) => document.querySelector(s)?.checkVisibility()),
+      facts: document.querySelector('.facts-box')?.checkVisibility() ?? false,
+      contacts: [...document.querySelectorAll('.facts-box a[href^="tel:"], .facts-box a[href^="mailto:"]')].every((a) => a.checkVisibility()),
+    }));
+    for (const s of printed.chrome) fail('print', page, `${s} is printed`);
+    if (!printed.facts || !printed.contacts) fail('print', page, 'the facts or contacts are not printed');
+  } finally {
+    await t.tab.emulateMedia({ media: 'screen' });
+  }
+}
+
+/** The header's height, where the facts box starts, the home page's empty categories, and how
+ * many languages the language menu holds (0 when the page has none). */
+function firstScreen() {
+  const header = document.querySelector('header')?.getBoundingClientRect().height ?? 0;
+  const facts = document.querySelector('.facts-box')?.getBoundingClientRect().top;
+  const emptyCategories = [...document.querySelectorAll('.cards li')]
+    .filter((li) => /^0(?!\d)/.test(li.querySelector('.count')?.textContent.trim() ?? ''))
+    .map((li) => li.querySelector('strong')?.textContent.trim());
+  const menu = document.querySelectorAll('.langs-menu a').length;
+  return { header, facts, emptyCategories, menu };
 }
 
 // ---- search ----
@@ -469,6 +559,8 @@ async function main() {
     await phase('axe, weight, reflow, direction', () => pool(tabs, pages, (t, p) => checkPage(t, p, weights)), pages.length);
     const walked = sample(pages, ['nb', 'ar']);
     await phase('keyboard', () => pool(tabs, walked, checkKeyboard), walked.length);
+    const phone = sample(pages).filter((p) => ['home', 'service', 'start'].includes(p.kind));
+    await phase('first screen at 360 × 640', () => pool(tabs, phone, checkFirstScreen), phone.length);
     const zoomed = sample(pages).filter((p) => TEXT_ZOOM_KINDS.includes(p.kind));
     await phase('text at 200 %', () => pool(tabs, zoomed, checkTextZoom), zoomed.length);
     if (SEARCH_CASES) {

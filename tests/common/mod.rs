@@ -77,7 +77,13 @@ impl Project {
             .expect("run torg")
     }
 
+    /// A written page as a reader sees its words: without the soft hyphens the build puts into
+    /// long words (tests/build.rs checks those on the file as written, with [`Self::page_as_written`]).
     pub(crate) fn page(&self, rel: &str) -> String {
+        self.page_as_written(rel).replace('\u{ad}', "")
+    }
+
+    pub(crate) fn page_as_written(&self, rel: &str) -> String {
         fs::read_to_string(self.path("public").join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 }
