@@ -52,8 +52,10 @@ fn dictionary(lang: &str) -> Option<&'static Dictionary> {
 }
 
 /// The page with soft hyphens in the long words of its text, each by the language it is in (the
-/// innermost `lang`, the page's on `<html>`); nothing in `<head>`, scripts or code. Latin words
-/// in a text of another script (Norwegian names in Ukrainian) get the `source` language's rules.
+/// innermost `lang`, the page's on `<html>`); nothing in `<head>`, scripts, code or addresses
+/// (the theme writes phone, e-mail and web links `<a … dir="ltr">`: a copied address must not
+/// carry invisible hyphens). Latin words in a text of another script (Norwegian names in
+/// Ukrainian) get the `source` language's rules.
 pub(super) fn soft_hyphens(html: &str, source: &str) -> String {
     let source = dictionary(source).filter(|d| d.latin);
     each_text(html, |open, text, out| {
@@ -61,7 +63,7 @@ pub(super) fn soft_hyphens(html: &str, source: &str) -> String {
             matches!(
                 e.name.as_str(),
                 "head" | "script" | "style" | "code" | "pre"
-            )
+            ) || (e.name == "a" && e.attr("dir").is_some())
         });
         let dict = open
             .iter()
@@ -85,7 +87,10 @@ fn hyphenate_text(text: &str, dict: &Dictionary, source: Option<&Dictionary>, ou
             .unwrap_or(rest.len() - start);
         let word = &rest[start..start + word_len];
         let entity = rest[..start].ends_with('&');
-        if entity || word.chars().count() <= MIN_LETTERS {
+        if entity
+            || in_address(&rest[..start], &rest[start + word_len..])
+            || word.chars().count() <= MIN_LETTERS
+        {
             out.push_str(word);
         } else {
             let rules = match is_latin(word) && !dict.latin {
@@ -103,6 +108,14 @@ fn hyphenate_text(text: &str, dict: &Dictionary, source: Option<&Dictionary>, ou
         rest = &rest[start + word_len..];
     }
     out.push_str(rest);
+}
+
+/// Whether the word between `before` and `after` is part of a written address (`dinutvei.no`,
+/// `post@x.no`, `a/b`), which a reader may copy and which must stay as written.
+fn in_address(before: &str, after: &str) -> bool {
+    let joins = |c: Option<char>| matches!(c, Some('.' | '@' | '/' | ':'));
+    let then_letter = |s: &str| s.chars().nth(1).is_some_and(char::is_alphanumeric);
+    joins(before.chars().last()) || (joins(after.chars().next()) && then_letter(after))
 }
 
 /// Latin letters, the Norwegian, Polish and Lithuanian ones included.
@@ -148,6 +161,8 @@ mod tests {
             "<html lang=\"nb\"><head><title>Introduksjonsprogrammet</title></head></html>",
             "<html lang=\"nb\"><p>Lege &amp; skole</p><code>introduksjonsprogrammet</code></html>",
             "<p>Introduksjonsprogrammet</p>",
+            "<html lang=\"nb\"><p>Se dinutvei.no og www.tilflytterportalen.no/narvik.</p></html>",
+            "<html lang=\"nb\"><a href=\"mailto:x@y.no\" dir=\"ltr\"><span>postmottak@</span><wbr><span>nittedal</span></a></html>",
         ] {
             assert_eq!(shy(untouched), untouched);
         }
