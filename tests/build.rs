@@ -997,6 +997,9 @@ fn bundled_content_builds_strictly() {
         "{list}"
     );
     assert!(page("index.html").contains(r#"<a href="/index.uk.html" lang="uk""#));
+    assert!(page("index.ar.html").contains(
+        r#"<a href="/halden/"><strong>بلدية هالدن <span lang="nb" dir="ltr">(Halden)</span></strong>"#
+    ));
     let uk = page("sandefjord/uk/services/jordmor/index.html");
     assert!(
         uk.contains(r#"<html lang="uk" dir="ltr">"#) && uk.contains("Акушерка"),

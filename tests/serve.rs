@@ -87,7 +87,8 @@ impl Server {
         panic!("the terminal never showed {text:?}");
     }
 
-    /// Sends `target` exactly as given (no normalisation), returns status and body.
+    /// Sends `target` exactly as given (no normalisation), returns status and body, the body as a
+    /// reader sees its words: without the soft hyphens the build puts into long words.
     fn get(&self, target: &str) -> (u16, String) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("connect");
         write!(
@@ -102,7 +103,7 @@ impl Server {
             .nth(1)
             .and_then(|s| s.parse().ok())
             .unwrap_or_else(|| panic!("no status in {response:?}"));
-        (status, response)
+        (status, response.replace('\u{ad}', ""))
     }
 
     /// Opens the live-reload event stream, returning once it is connected.

@@ -303,7 +303,8 @@ fn publish_page(
 ) -> Result<Option<Document>, Diagnostic> {
     let scope = portal.scope(lang);
     let mut page = render_page(&scope, route, &portal.theme)?;
-    let marked = mark_source_terms(portal, lang, std::mem::take(&mut page.html));
+    let source = &portal.langs[portal.site.source_language()];
+    let marked = mark_source_terms(source, lang.dir, std::mem::take(&mut page.html));
     page.html = hyphenate::soft_hyphens(&marked, portal.site.source_language());
     write_page(portal, lang, route, &page.html, out)?;
     Ok(search_document(&scope, route, page))
@@ -339,9 +340,8 @@ fn write_page(
 /// In a right-to-left page (a non-Latin script), Latin words are names and terms kept in the
 /// source language: marks them with its `lang`. Left-to-right pages share the source's script, so
 /// nothing can tell a Norwegian name from the page's own words there.
-fn mark_source_terms(portal: &Portal, lang: &Language, html: String) -> String {
-    let source = &portal.langs[portal.site.source_language()];
-    if lang.dir == "rtl" && source.dir == "ltr" {
+fn mark_source_terms(source: &Language, page_dir: &str, html: String) -> String {
+    if page_dir == "rtl" && source.dir == "ltr" {
         script::mark_latin_runs(&html, &source.code)
     } else {
         html
@@ -442,12 +442,12 @@ pub fn render_portal_list(
         return Ok(());
     };
     let (listed, pages) = portals::list(portals, &first.urls);
+    let source = &first.langs[first.site.source_language()];
     for (i, page) in pages.iter().enumerate() {
         let context = portals::context(&listed, &pages, i, css_url.clone());
-        out.write(
-            &page.file,
-            theme.render_page("portals.html", &context)?.as_bytes(),
-        )?;
+        let dir = context.frame.dir;
+        let html = mark_source_terms(source, dir, theme.render_page("portals.html", &context)?);
+        out.write(&page.file, html.as_bytes())?;
     }
     copy_statics(theme, "", out)
 }
