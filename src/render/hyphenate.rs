@@ -6,6 +6,8 @@
 //! The patterns are TeX's (Knuth–Liang), per language; words in elements marked with another
 //! language get that language's.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use hyphenation::{Hyphenator, Language, Load, Standard};
@@ -46,6 +48,27 @@ static DICTIONARIES: LazyLock<Vec<Dictionary>> = LazyLock::new(|| {
     })
     .collect()
 });
+
+thread_local! {
+    /// Where each word already seen on this thread may break, by language: pages repeat their
+    /// words, and the patterns cost far more than a lookup.
+    static BREAKS: RefCell<HashMap<&'static str, HashMap<String, Vec<usize>>>> =
+        RefCell::new(HashMap::new());
+}
+
+/// The byte offsets where `word` may break by `rules`.
+fn breaks(rules: &Dictionary, word: &str) -> Vec<usize> {
+    BREAKS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let words = cache.entry(rules.code).or_default();
+        if let Some(found) = words.get(word) {
+            return found.clone();
+        }
+        let found = rules.patterns.hyphenate(word).breaks;
+        words.insert(word.to_string(), found.clone());
+        found
+    })
+}
 
 fn dictionary(lang: &str) -> Option<&'static Dictionary> {
     DICTIONARIES.iter().find(|d| d.code == lang)
@@ -98,7 +121,7 @@ fn hyphenate_text(text: &str, dict: &Dictionary, source: Option<&Dictionary>, ou
                 false => dict,
             };
             let mut copied = 0;
-            for &at in &rules.patterns.hyphenate(word).breaks {
+            for at in breaks(rules, word) {
                 out.push_str(&word[copied..at]);
                 out.push(SOFT_HYPHEN);
                 copied = at;
