@@ -284,12 +284,7 @@ fn run_case(case_dir: &Path) {
             case.about
         );
     }
-    let stray: Vec<String> = fs::read_dir(dir)
-        .expect("read project")
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| n.contains("staging"))
-        .collect();
+    let stray = common::staging_leftovers(dir);
     assert!(stray.is_empty(), "{}: left behind {stray:?}", case.about);
     insta::with_settings!({
         snapshot_path => case_dir,

@@ -529,12 +529,7 @@ fn slug(file: &str) -> &str {
 
 /// Staging folders left beside the output.
 fn leftovers(dir: &Path) -> Option<String> {
-    let stray: Vec<String> = fs::read_dir(dir)
-        .expect("read project")
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| n.contains("staging"))
-        .collect();
+    let stray = common::staging_leftovers(dir);
     (!stray.is_empty()).then(|| format!("left behind {stray:?}"))
 }
 

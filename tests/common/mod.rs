@@ -132,3 +132,13 @@ pub(crate) fn mask(text: &str, folders: &[(&Path, &str)]) -> String {
                 .replace(&*folder.to_string_lossy(), name)
         })
 }
+
+/// Staging folders a build left beside its output in `dir` (there must be none).
+pub(crate) fn staging_leftovers(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .expect("read project")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.contains("staging"))
+        .collect()
+}
