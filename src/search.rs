@@ -131,24 +131,33 @@ pub fn page_text(html: &str) -> String {
 /// The text as indexed, and the words folding changed as `position:word` pairs; positions count
 /// whitespace-separated words, as Pagefind counts them.
 fn fold(text: &str) -> (String, String) {
-    let mut folded = Vec::new();
+    let folds = |c: char| FOLDS.iter().find(|(from, _)| *from == c).map(|(_, to)| *to);
+    let mut folded = String::with_capacity(text.len());
     let mut changed = Vec::new();
     for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            folded.push(' ');
+        }
+        // Most words have no letter to fold: copied as they are, without a String of their own.
+        if !word.contains(|c| folds(c).is_some()) {
+            folded.push_str(word);
+            continue;
+        }
         let f: String = word.chars().fold(String::new(), |mut s, c| {
-            match FOLDS.iter().find(|(from, _)| *from == c) {
-                Some((_, to)) => s.push_str(to),
+            match folds(c) {
+                Some(to) => s.push_str(to),
                 None => s.push(c),
             }
             s
         });
-        if f == word || f.is_empty() {
-            folded.push(word.to_string());
+        if f.is_empty() {
+            folded.push_str(word);
         } else {
             changed.push(format!("{i}:{word}"));
-            folded.push(f);
+            folded.push_str(&f);
         }
     }
-    (folded.join(" "), changed.join(" "))
+    (folded, changed.join(" "))
 }
 
 /// Builds the index of one portal and writes it to `<slug>/pagefind/`. Pagefind keeps each

@@ -82,11 +82,15 @@ fn dictionary(lang: &str) -> Option<&'static Dictionary> {
 pub(super) fn soft_hyphens(html: &str, source: &str) -> String {
     let source = dictionary(source).filter(|d| d.latin);
     each_text(html, |open, text, out| {
+        // Most runs are the white space between tags: nothing to break.
+        if text.len() <= MIN_LETTERS {
+            return out.push_str(text);
+        }
         let skip = open.iter().any(|e| {
-            matches!(
-                e.name.as_str(),
-                "head" | "script" | "style" | "code" | "pre"
-            ) || (e.name == "a" && e.attr("dir").is_some())
+            ["head", "script", "style", "code", "pre"]
+                .iter()
+                .any(|name| e.is(name))
+                || (e.is("a") && e.attr("dir").is_some())
         });
         let dict = open
             .iter()

@@ -25,7 +25,7 @@ pub(super) fn mark_latin_runs(html: &str, lang: &str) -> String {
 /// `<head>`, and elements below `<html>` (which carries the page's own) that set `lang` or `dir`:
 /// their text is already right.
 fn says_its_language(e: &Element) -> bool {
-    e.name == "head" || (e.name != "html" && (e.attr("lang").is_some() || e.attr("dir").is_some()))
+    e.is("head") || (!e.is("html") && (e.attr("lang").is_some() || e.attr("dir").is_some()))
 }
 
 /// Copies `text` to `out` with its Latin runs wrapped.

@@ -9,26 +9,39 @@ const VOID: &[&str] = &[
     "wbr",
 ];
 
-/// An open element: its name (lower case) and its attributes as written.
-pub(super) struct Element {
-    pub(super) name: String,
-    pub(super) attrs: String,
+/// An open element, borrowed from the page: its name and its attributes as written.
+pub(super) struct Element<'a> {
+    name: &'a str,
+    attrs: &'a str,
 }
 
-impl Element {
-    /// The value of attribute `name`, e.g. `lang`.
-    pub(super) fn attr(&self, name: &str) -> Option<&str> {
-        let start = self.attrs.find(&format!(" {name}=\""))? + name.len() + 3;
-        let len = self.attrs[start..].find('"')?;
-        Some(&self.attrs[start..start + len])
+impl<'a> Element<'a> {
+    /// Whether this is a `name` element (`name` in lower case).
+    pub(super) fn is(&self, name: &str) -> bool {
+        self.name.eq_ignore_ascii_case(name)
+    }
+
+    /// The value of attribute `name`, e.g. `lang`. Values are double-quoted and hold no `"`, so
+    /// `name="` after a space is always the attribute. This runs for every text run of every
+    /// page, so it looks only at the starts of words, without allocating.
+    pub(super) fn attr(&self, name: &str) -> Option<&'a str> {
+        self.attrs.match_indices(' ').find_map(|(at, _)| {
+            let value = self.attrs[at + 1..]
+                .strip_prefix(name)?
+                .strip_prefix("=\"")?;
+            value.split('"').next()
+        })
     }
 }
 
 /// Copies `html`, letting `text` write each run of text between tags, given the elements open
 /// around it (outermost first).
-pub(super) fn each_text(html: &str, mut text: impl FnMut(&[Element], &str, &mut String)) -> String {
+pub(super) fn each_text<'a>(
+    html: &'a str,
+    mut text: impl FnMut(&[Element<'a>], &'a str, &mut String),
+) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
-    let mut open: Vec<Element> = Vec::new();
+    let mut open: Vec<Element<'a>> = Vec::new();
     let mut rest = html;
     while !rest.is_empty() {
         let text_end = rest.find('<').unwrap_or(rest.len());
@@ -44,27 +57,25 @@ pub(super) fn each_text(html: &str, mut text: impl FnMut(&[Element], &str, &mut 
 }
 
 /// Keeps the stack of open elements up to date with one tag.
-fn track(tag: &str, open: &mut Vec<Element>) {
+fn track<'a>(tag: &'a str, open: &mut Vec<Element<'a>>) {
     let inner = tag.trim_start_matches('<').trim_end_matches('>');
     if inner.starts_with('!') || inner.is_empty() {
         return; // doctype or comment
     }
     if let Some(name) = inner.strip_prefix('/') {
-        let name = name.trim().to_ascii_lowercase();
-        if let Some(i) = open.iter().rposition(|e| e.name == name) {
+        let name = name.trim();
+        if let Some(i) = open.iter().rposition(|e| e.is(name)) {
             open.truncate(i);
         }
         return;
     }
-    let name: String = inner
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if VOID.contains(&name.as_str()) || inner.ends_with('/') {
+    let len = inner
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(inner.len());
+    let (name, attrs) = inner.split_at(len);
+    if VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) || inner.ends_with('/') {
         return;
     }
-    let attrs = inner[name.len()..].to_string();
     open.push(Element { name, attrs });
 }
 
@@ -78,7 +89,7 @@ mod tests {
         let html = "<html lang=\"nb\"><head><meta charset=\"utf-8\"><!-- x --></head><body><br><p dir=\"ltr\" lang=\"en\">Hi</p>Bye</body></html>";
         let out = each_text(html, |open, text, out| {
             if !text.is_empty() {
-                let names: Vec<&str> = open.iter().map(|e| e.name.as_str()).collect();
+                let names: Vec<&str> = open.iter().map(|e| e.name).collect();
                 let lang = open.iter().rev().find_map(|e| e.attr("lang"));
                 seen.push((text.to_string(), names.join(">"), lang.map(str::to_string)));
             }
