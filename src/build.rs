@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::cache::Cache;
 use crate::config::{BuildConfig, OutDir, Urls};
 use crate::content::load::{load_sites, site_dirs};
 use crate::content::model::Site;
@@ -26,6 +27,8 @@ use crate::search::{self, Documents};
 pub struct Summary {
     pub portals: usize,
     pub pages: usize,
+    /// Portals copied from the cache rather than rendered.
+    pub from_cache: usize,
     /// Portals built without a base URL, whose canonical links and sitemap are root-relative.
     pub without_base_url: Vec<String>,
     /// Each portal's pages as the search index sees them, in portal order (empty with
@@ -55,8 +58,9 @@ pub fn unknown_sites(names: &[String], content: &std::path::Path) -> Vec<String>
 }
 
 /// Builds every portal into `out`, which [`check_out_dir`](crate::config::check_out_dir) found
-/// safe to replace; it is replaced only when every page succeeded.
-pub fn build(cfg: &BuildConfig, out: &OutDir) -> Outcome {
+/// safe to replace; it is replaced only when every page succeeded. Portals whose output `cache`
+/// holds are copied from it, the others rendered and kept in it.
+pub fn build(cfg: &BuildConfig, out: &OutDir, cache: Option<&Cache>) -> Outcome {
     let mut report = Report::default();
     let portals = prepare(cfg, &mut report);
     if report.is_fatal(cfg.strict) {
@@ -66,7 +70,7 @@ pub fn build(cfg: &BuildConfig, out: &OutDir) -> Outcome {
         };
     }
     let written = Staging::new(out).map_err(|d| vec![d]).and_then(|staging| {
-        let summary = publish(cfg, &portals, Search::Index, &staging)?;
+        let summary = publish(cfg, &portals, Search::Index, cache, &staging)?;
         staging.commit().map(|()| summary).map_err(|d| vec![d])
     });
     match written {
@@ -175,30 +179,41 @@ pub enum Search {
     Skip,
 }
 
-/// Every page of every portal through [`publish_portal`], the portals in parallel, then the list
-/// of portals: all of `torg build`, and of `torg serve` when it starts or a theme changed.
+/// Every page of every portal through [`publish_portal`] (or from `cache`), the portals in
+/// parallel, then the list of portals: all of `torg build`, and of `torg serve` when it starts or
+/// a theme changed.
 pub fn publish(
     cfg: &BuildConfig,
     portals: &[Portal],
     search: Search,
+    cache: Option<&Cache>,
     out: &impl Output,
 ) -> Result<Summary, Vec<Diagnostic>> {
     let passes: Vec<_> = portals
         .par_iter()
-        .map(|portal| {
-            let mut docs = Documents::default();
-            let index = matches!(search, Search::Index).then_some(&mut docs);
-            publish_portal(portal, &Pages::All, index, out).map(|pages| (pages, docs))
+        .map(|portal| match cache {
+            Some(cache) => publish_cached(portal, cache, out),
+            None => {
+                let mut docs = Documents::default();
+                let index = matches!(search, Search::Index).then_some(&mut docs);
+                let pages = publish_portal(portal, &Pages::All, index, out)?;
+                Ok(Pass {
+                    pages,
+                    docs,
+                    cached: false,
+                })
+            }
         })
         .collect();
     let mut errors = Vec::new();
     let mut summary = Summary::default();
     for (portal, pass) in portals.iter().zip(passes) {
         match pass {
-            Ok((pages, docs)) => {
+            Ok(pass) => {
                 summary.portals += 1;
-                summary.pages += pages;
-                summary.search.push(docs);
+                summary.pages += pass.pages;
+                summary.from_cache += usize::from(pass.cached);
+                summary.search.push(pass.docs);
                 if portal.urls.absolute_root.is_none() {
                     summary.without_base_url.push(portal.site.slug.clone());
                 }
@@ -212,6 +227,41 @@ pub fn publish(
     } else {
         Err(errors)
     }
+}
+
+/// What publishing one portal gave.
+struct Pass {
+    pages: usize,
+    docs: Documents,
+    cached: bool,
+}
+
+/// One portal, indexed, from its cache entry if there is one, else published and kept there.
+fn publish_cached(
+    portal: &Portal,
+    cache: &Cache,
+    out: &impl Output,
+) -> Result<Pass, Vec<Diagnostic>> {
+    let entry = cache
+        .entry(&portal.site.slug, &portal.site.dir)
+        .map_err(|d| vec![d])?;
+    if let Some(pages) = entry.restore(out) {
+        let docs = Documents::default();
+        return Ok(Pass {
+            pages,
+            docs,
+            cached: true,
+        });
+    }
+    let recorder = entry.record(out).map_err(|d| vec![d])?;
+    let mut docs = Documents::default();
+    let pages = publish_portal(portal, &Pages::All, Some(&mut docs), &recorder)?;
+    recorder.keep(pages).map_err(|d| vec![d])?;
+    Ok(Pass {
+        pages,
+        docs,
+        cached: false,
+    })
 }
 
 /// The pipeline for one portal: the pages `pages` selects, each rendered, post-processed and
@@ -229,8 +279,7 @@ pub fn publish_portal(
             Pages::All => *docs = Documents::from(rendered.search),
             Pages::Only(_) => docs.update(rendered.search),
         }
-        search::write_index(&portal.site.slug, &*docs, &portal.site.dir, out)
-            .map_err(|d| vec![d])?;
+        search::write_index(&portal.site.slug, docs, &portal.site.dir, out).map_err(|d| vec![d])?;
     }
     Ok(rendered.pages)
 }

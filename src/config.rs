@@ -2,6 +2,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use crate::cache::MARKER as CACHE_MARKER;
 use crate::content::model::Site;
 use crate::diagnostic::Diagnostic;
 use crate::layout;
@@ -169,11 +170,55 @@ pub fn check_out_dir(cfg: &BuildConfig) -> Result<OutDir, Diagnostic> {
             &format!("The output folder {shown} {problem}"),
         ));
     }
-    if !is_empty_or_ours(&out) {
+    if !is_empty_or_marked(&out, MARKER) {
         return Err(refusal(cfg, &format!("The folder {shown} already holds files that torg did not write (it has no {MARKER} file). torg replaces its output folder as a whole, so they would be deleted."))
             .hint("Delete it yourself or choose another folder, such as public/."));
     }
     Ok(OutDir(out))
+}
+
+/// Refuses a `--cache` folder that a build would destroy or read back, or whose files torg did
+/// not write (torg replaces entries in it): it must lie apart from the output folder and the
+/// project's folders, and be new, empty, or marked as a cache. Returns where it really is.
+pub fn check_cache_dir(cfg: &BuildConfig, cache: &Path) -> Result<PathBuf, Diagnostic> {
+    let refuse = |message: String| {
+        Diagnostic::error("usage", cache, message)
+            .hint("Choose a folder of its own for the cache, outside the output folder, such as .torg-cache/.")
+    };
+    let dir = real_path(cache).map_err(|e| {
+        refuse(format!(
+            "`{}` cannot be used as the cache folder: {e}.",
+            cache.display()
+        ))
+    })?;
+    let shown = shown(cache, &dir);
+    let out = real_path(&cfg.out).unwrap_or_else(|_| cfg.out.clone());
+    let guarded = guarded(cfg)?;
+    let output = ("the output folder".to_string(), out);
+    let all: Vec<_> = guarded.iter().chain([&output]).collect();
+    // The folder torg runs in may hold the cache, as it holds `public/`; the others may not.
+    let may_not_hold: Vec<_> = guarded[..3].iter().chain([&output]).collect();
+    let find = |folders: &[&(String, PathBuf)], relation: &str, hit: &dyn Fn(&Path) -> bool| {
+        let (what, _) = folders.iter().find(|(_, folder)| hit(folder))?;
+        Some(format!("{relation} {what}."))
+    };
+    let problem = find(&all, "is", &|folder| folder == dir)
+        .or_else(|| find(&all, "contains", &|folder| folder.starts_with(&dir)))
+        .or_else(|| {
+            find(&may_not_hold, "is inside", &|folder| {
+                dir.starts_with(folder)
+            })
+        })
+        .or_else(|| not_a_folder(&dir));
+    if let Some(problem) = problem {
+        return Err(refuse(format!("The cache folder {shown} {problem}")));
+    }
+    if !is_empty_or_marked(&dir, CACHE_MARKER) {
+        return Err(refuse(format!(
+            "The folder {shown} already holds files that torg did not write (it has no {CACHE_MARKER} file). torg replaces what is in its cache folder, so they would be deleted."
+        )));
+    }
+    Ok(dir)
 }
 
 /// Whether `out` is one of the guarded folders or a folder around one; the exact match is
@@ -252,11 +297,11 @@ fn shown(given: &Path, real: &Path) -> String {
     }
 }
 
-/// A folder that does not exist yet, is empty, or carries torg's marker may be replaced.
-fn is_empty_or_ours(out: &Path) -> bool {
-    match std::fs::read_dir(out) {
-        Ok(mut entries) => entries.next().is_none() || out.join(MARKER).is_file(),
-        Err(_) => !out.exists(),
+/// A folder that does not exist yet, is empty, or carries torg's `marker` may be replaced.
+fn is_empty_or_marked(dir: &Path, marker: &str) -> bool {
+    match std::fs::read_dir(dir) {
+        Ok(mut entries) => entries.next().is_none() || dir.join(marker).is_file(),
+        Err(_) => !dir.exists(),
     }
 }
 

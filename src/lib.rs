@@ -2,10 +2,11 @@
 //!
 //! The pipeline, one module per stage: [`config`] → [`content`] (load, then validate) →
 //! [`i18n`] → [`render`] (with [`markdown`], [`url`] and [`route`]) → [`output`]. [`build`] runs them in
-//! that order; problems travel as [`diagnostic::Diagnostic`]s. [`serve`] keeps the
+//! that order, [`cache`] keeping each portal's output between builds; problems travel as [`diagnostic::Diagnostic`]s. [`serve`] keeps the
 //! loaded portals in memory and reruns the stages for what an edit touched.
 
 pub mod build;
+pub mod cache;
 pub mod check;
 pub mod config;
 pub mod content;

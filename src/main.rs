@@ -1,7 +1,7 @@
 //! The `torg` command line: parses arguments, runs a stage of the library, sets the exit code.
 
 use std::net::IpAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -12,14 +12,15 @@ use std::time::Duration;
 use torg::build;
 use torg::layout;
 
+use torg::cache::Cache;
 use torg::check::{
     ExternalLink, Freshness, LinkStatus, check_external, check_freshness, check_rendered_links,
     check_terms, external_links, report_external,
 };
-use torg::config::{BuildConfig, OutDir, check_out_dir};
+use torg::config::{BuildConfig, OutDir, check_cache_dir, check_out_dir};
 use torg::content::source::stamp;
 use torg::content::translations;
-use torg::diagnostic::{Format, Report, Severity};
+use torg::diagnostic::{Diagnostic, Format, Report, Severity};
 use torg::serve::{ServeConfig, serve};
 
 #[derive(Parser)]
@@ -36,7 +37,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Build the portals into a folder of static files.
-    Build(BuildArgs),
+    Build(BuildCommand),
     /// Check the portals as a build would, without writing anything, plus whether they are
     /// still current (for CI and before a merge).
     Check(CheckArgs),
@@ -82,6 +83,17 @@ struct TranslationsArgs {
     /// `translated_from` in their front matter).
     #[arg(long, value_name = "FILE")]
     mark: Vec<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct BuildCommand {
+    #[command(flatten)]
+    build: BuildArgs,
+    /// Keep each portal's output in this folder between builds (e.g. a CI cache) and copy it
+    /// from there while nothing it is made from has changed: torg, the theme, the interface
+    /// texts, the base URL and the portal's own files. See docs/ci.md.
+    #[arg(long, value_name = "FOLDER")]
+    cache: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -140,8 +152,8 @@ impl SourceArgs {
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Build(args) => {
-            let (cfg, format) = args.source.into_config(args.out);
-            run_build(cfg, format)
+            let (cfg, format) = args.build.source.into_config(args.build.out);
+            run_build(cfg, format, args.cache.as_deref())
         }
         Command::Check(args) => {
             let freshness = Freshness {
@@ -188,13 +200,23 @@ fn run_serve(cfg: ServeConfig, format: Format) -> ExitCode {
 /// An output folder that replacing would destroy something is a usage error, refused before
 /// anything is read or written.
 fn checked_out_dir(cfg: &BuildConfig, format: Format) -> Result<OutDir, ExitCode> {
-    check_out_dir(cfg).map_err(|d| {
-        let mut report = Report::default();
-        report.push(d);
-        emit(&report, format, cfg);
-        eprintln!("nothing was built; {} was not changed", cfg.out.display());
-        ExitCode::from(2)
-    })
+    check_out_dir(cfg).map_err(|d| refuse(cfg, format, d))
+}
+
+/// Reports a folder torg will not use; nothing is built.
+fn refuse(cfg: &BuildConfig, format: Format, problem: Diagnostic) -> ExitCode {
+    let mut report = Report::default();
+    report.push(problem);
+    emit(&report, format, cfg);
+    eprintln!("nothing was built; {} was not changed", cfg.out.display());
+    ExitCode::from(2)
+}
+
+/// The `--cache` folder, checked and opened; a folder that cannot serve is a usage error.
+fn opened_cache(cfg: &BuildConfig, dir: &Path, format: Format) -> Result<Cache, ExitCode> {
+    check_cache_dir(cfg, dir)
+        .and_then(|dir| Cache::open(&dir, cfg))
+        .map_err(|d| refuse(cfg, format, d))
 }
 
 /// `--site` names that are not portals are usage errors.
@@ -368,7 +390,7 @@ fn strict_note(cfg: &BuildConfig, warnings: usize) -> &'static str {
     }
 }
 
-fn run_build(cfg: BuildConfig, format: Format) -> ExitCode {
+fn run_build(cfg: BuildConfig, format: Format, cache: Option<&Path>) -> ExitCode {
     if let Some(code) = refuse_unknown_sites(&cfg) {
         return code;
     }
@@ -377,7 +399,11 @@ fn run_build(cfg: BuildConfig, format: Format) -> ExitCode {
         Err(code) => return code,
     };
     let started = Instant::now();
-    let outcome = build::build(&cfg, &out);
+    let cache = match cache.map(|dir| opened_cache(&cfg, dir, format)).transpose() {
+        Ok(cache) => cache,
+        Err(code) => return code,
+    };
+    let outcome = build::build(&cfg, &out, cache.as_ref());
     let report = &outcome.report;
     emit(report, format, &cfg);
     let (errors, warnings) = (
@@ -393,8 +419,12 @@ fn run_build(cfg: BuildConfig, format: Format) -> ExitCode {
                     s.without_base_url.join(", ")
                 );
             }
+            let cached = match cache {
+                Some(_) => format!(" ({} from the cache)", s.from_cache),
+                None => String::new(),
+            };
             eprintln!(
-                "built {} portal(s), {} pages, into {} in {:.2} s ({warnings} warning(s))",
+                "built {} portal(s){cached}, {} pages, into {} in {:.2} s ({warnings} warning(s))",
                 s.portals,
                 s.pages,
                 cfg.out.display(),

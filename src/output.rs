@@ -23,6 +23,10 @@ pub trait Output: Sync {
         let bytes = fs::read(from).map_err(|e| io_error(from, &e))?;
         self.write(rel, &bytes)
     }
+
+    /// Says that `rel`, written by an earlier pass into this same folder, is still current, so
+    /// that [`InPlace::prune`] keeps it; a fresh folder never hears of files it was not given.
+    fn keep(&self, _rel: &str) {}
 }
 
 /// The file that marks a folder as torg's output, so that a later build or preview may replace
@@ -122,6 +126,15 @@ impl Output for Staging {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         write_file(&self.dir.join(rel), bytes)
     }
+
+    /// By the file system's own copy, which shares the blocks where it can (btrfs, XFS).
+    fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+        let to = self.dir.join(rel);
+        if let Some(parent) = to.parent() {
+            fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
+        }
+        fs::copy(from, &to).map(drop).map_err(|e| io_error(&to, &e))
+    }
 }
 
 /// Writes straight into the output folder, skipping files whose bytes are already there, and
@@ -193,10 +206,14 @@ impl InPlace {
 }
 
 impl Output for InPlace {
-    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    fn keep(&self, rel: &str) {
         if let Ok(mut given) = self.given.lock() {
             given.insert(rel.to_string());
         }
+    }
+
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.keep(rel);
         let path = self.dir.join(rel);
         if fs::read(&path).is_ok_and(|old| old == bytes) {
             return Ok(());
@@ -232,11 +249,15 @@ impl Output for Memory {
 
 /// Writes one file, creating its folders.
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    create_file(path, bytes).map_err(|e| io_error(path, &e))
+}
+
+/// Writes `bytes` to `path`, creating the folders above it.
+pub(crate) fn create_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(|e| io_error(parent, &e))?;
+        fs::create_dir_all(parent)?;
     }
-    let mut file = fs::File::create(path).map_err(|e| io_error(path, &e))?;
-    file.write_all(bytes).map_err(|e| io_error(path, &e))
+    fs::File::create(path)?.write_all(bytes)
 }
 
 impl Drop for Staging {

@@ -7,9 +7,7 @@
 //! holds the text with those letters folded too, and search.js folds the query the same way.
 //! The words folding changed are kept by position, so results show the text as written.
 
-use std::collections::BTreeMap;
-
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use pagefind::api::{PagefindIndex, SyntheticFile};
 use rayon::prelude::*;
@@ -18,7 +16,7 @@ use crate::diagnostic::Diagnostic;
 use crate::output::Output;
 
 /// One page as the index sees it.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Document {
     pub url: String,
     /// The page's language: which index it goes into.
@@ -35,15 +33,37 @@ pub struct Document {
 /// pages in the order it is given them, and its index files record the numbers, so the same order
 /// gives the same bytes. A page rendered again after an edit replaces its old text in place.
 #[derive(Debug, Default)]
-pub struct Documents(Vec<Document>);
+pub struct Documents {
+    docs: Vec<Document>,
+    /// Each language's index as last written, while none of its pages changed: `torg serve`
+    /// re-indexes only the languages an edit touched.
+    written: BTreeMap<String, Written>,
+}
+
+/// What one language's index put in the bundle.
+#[derive(Debug)]
+struct Written {
+    /// The files, below the bundle folder.
+    files: Vec<String>,
+    /// Its part of the bundle's entry file.
+    entry: Vec<u8>,
+}
 
 impl Documents {
-    /// Each of `docs` in place of the document with its address, or after the others.
+    /// Each of `docs` in place of the document with its address, or after the others; the
+    /// language of each one that is new or differs is indexed again.
     pub fn update(&mut self, docs: Vec<Document>) {
         for doc in docs {
-            match self.0.iter_mut().find(|old| old.url == doc.url) {
-                Some(old) => *old = doc,
-                None => self.0.push(doc),
+            match self.docs.iter_mut().find(|old| old.url == doc.url) {
+                Some(old) if *old == doc => {}
+                Some(old) => {
+                    self.written.remove(&doc.lang);
+                    *old = doc;
+                }
+                None => {
+                    self.written.remove(&doc.lang);
+                    self.docs.push(doc);
+                }
             }
         }
     }
@@ -51,16 +71,10 @@ impl Documents {
 
 impl From<Vec<Document>> for Documents {
     fn from(docs: Vec<Document>) -> Documents {
-        Documents(docs)
-    }
-}
-
-impl<'a> IntoIterator for &'a Documents {
-    type Item = &'a Document;
-    type IntoIter = std::slice::Iter<'a, Document>;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+        Documents {
+            docs,
+            written: BTreeMap::new(),
+        }
     }
 }
 
@@ -162,10 +176,12 @@ fn fold(text: &str) -> (String, String) {
 
 /// Builds the index of one portal and writes it to `<slug>/pagefind/`. Pagefind keeps each
 /// language's index apart (its own files, its own line in `pagefind-entry.json`), so the languages
-/// are indexed in parallel and their bundles merged: the indexing is most of a build's time.
-pub fn write_index<'a>(
+/// are indexed in parallel and their bundles merged: the indexing is most of a build's time. A
+/// language whose pages did not change since `docs` was last written to `out` is not indexed
+/// again; its files are still there, and `out` is told to keep them.
+pub fn write_index(
     slug: &str,
-    docs: impl IntoIterator<Item = &'a Document>,
+    docs: &mut Documents,
     site_dir: &std::path::Path,
     out: &impl Output,
 ) -> Result<(), Diagnostic> {
@@ -178,36 +194,65 @@ pub fn write_index<'a>(
         .hint("This is a bug in torg or Pagefind; please report it with this message.")
     };
     let mut by_lang: BTreeMap<&str, Vec<&Document>> = BTreeMap::new();
-    for doc in docs {
-        by_lang.entry(&doc.lang).or_default().push(doc);
+    for doc in &docs.docs {
+        if !docs.written.contains_key(&doc.lang) {
+            by_lang.entry(&doc.lang).or_default().push(doc);
+        }
     }
-    let bundles: Vec<Vec<SyntheticFile>> = by_lang
+    let bundles: Vec<(String, Vec<SyntheticFile>)> = by_lang
         .into_par_iter()
-        .map(|(_, docs)| {
+        .map(|(lang, docs)| {
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .build()
                 .map_err(|e| e.to_string())?;
-            runtime.block_on(index(docs))
+            Ok((lang.to_string(), runtime.block_on(index(docs))?))
         })
         .collect::<Result<_, String>>()
         .map_err(|e| failed(&e))?;
+    let dir = bundle_dir(slug);
+    let mut names = BTreeSet::new();
+    for (lang, files) in bundles {
+        let written = write_bundle(&dir, files, &mut names, out)?;
+        docs.written.insert(lang, written);
+    }
     let mut entry: Option<serde_json::Value> = None;
-    let mut written = BTreeSet::new();
-    for file in bundles.into_iter().flatten() {
-        let name = file.filename.to_string_lossy().replace('\\', "/");
-        if name == ENTRY {
-            merge_entry(&mut entry, &file.contents).map_err(|e| failed(&e))?;
-        } else if is_needed(&name) && written.insert(name.clone()) {
-            out.write(&format!("{}{name}", bundle_dir(slug)), &file.contents)?;
-        }
+    for written in docs.written.values() {
+        merge_entry(&mut entry, &written.entry).map_err(|e| failed(&e))?;
+        written
+            .files
+            .iter()
+            .for_each(|file| out.keep(&format!("{dir}{file}")));
     }
     match entry {
-        Some(entry) => out.write(
-            &format!("{}{ENTRY}", bundle_dir(slug)),
-            entry.to_string().as_bytes(),
-        ),
+        Some(entry) => out.write(&format!("{dir}{ENTRY}"), entry.to_string().as_bytes()),
         None => Ok(()), // no pages to search (every portal has a glossary, so not in practice)
     }
+}
+
+/// Writes one language's bundle files to `dir` except its entry, which the portal's merges, and
+/// except those in `names`: Pagefind's code, the same in every language, is written once.
+fn write_bundle(
+    dir: &str,
+    files: Vec<SyntheticFile>,
+    names: &mut BTreeSet<String>,
+    out: &impl Output,
+) -> Result<Written, Diagnostic> {
+    let mut written = Written {
+        files: Vec::new(),
+        entry: Vec::new(),
+    };
+    for file in files {
+        let name = file.filename.to_string_lossy().replace('\\', "/");
+        if name == ENTRY {
+            written.entry = file.contents;
+        } else if is_needed(&name) {
+            if names.insert(name.clone()) {
+                out.write(&format!("{dir}{name}"), &file.contents)?;
+            }
+            written.files.push(name);
+        }
+    }
+    Ok(written)
 }
 
 /// The file that lists a bundle's languages, which search.js reads first.

@@ -3,12 +3,10 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
 use std::process::{Command, Output};
 
-use common::{Project, copy_dir, repo};
+use common::{Project, copy_dir, repo, tree};
 
 const LANGS: [&str; 5] = ["nb", "en", "pl", "lt", "ar"];
 
@@ -18,28 +16,6 @@ fn stderr(o: &Output) -> String {
 
 fn assert_ok(o: &Output) {
     assert_eq!(o.status.code(), Some(0), "build failed:\n{}", stderr(o));
-}
-
-/// Every file below `dir`, keyed by its relative path.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
-        for e in fs::read_dir(dir).expect("read dir").flatten() {
-            if e.path().is_dir() {
-                walk(base, &e.path(), out);
-            } else {
-                let rel = e
-                    .path()
-                    .strip_prefix(base)
-                    .expect("prefix")
-                    .to_string_lossy()
-                    .to_string();
-                out.insert(rel, fs::read(e.path()).expect("read"));
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
 }
 
 #[test]

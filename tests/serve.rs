@@ -11,7 +11,7 @@ use std::sync::mpsc::{Receiver, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{Project, repo};
+use common::{Project, repo, tree};
 
 const WAIT: Duration = Duration::from_secs(15);
 
@@ -205,6 +205,7 @@ fn edits_reload_pages_and_errors_show_over_them() {
     );
 
     // Many editors save by writing a temporary file and renaming it over the original.
+    let before = fragments();
     let text = fs::read_to_string(p.path("content/demo/services/fastlege.en.md")).expect("read");
     p.write(
         "content/demo/services/.fastlege.en.md.tmp",
@@ -220,6 +221,26 @@ fn edits_reload_pages_and_errors_show_over_them() {
     assert!(
         body.contains("<h1>Your GP (fastlege)</h1>"),
         "a write-rename save is picked up"
+    );
+    // Only English fragments changed, and what serve wrote equals a cold build's index (the
+    // languages it did not index again included).
+    let after = fragments();
+    let changed: Vec<_> = before.symmetric_difference(&after).collect();
+    let english = |f: &&std::ffi::OsString| f.to_string_lossy().starts_with("en_");
+    assert!(
+        !changed.is_empty() && changed.iter().all(english),
+        "{changed:?}"
+    );
+    let cold = p.build_into("cold", &[]);
+    assert!(
+        cold.status.success(),
+        "{}",
+        String::from_utf8_lossy(&cold.stderr)
+    );
+    let index = |out: &str| tree(&p.path(out).join("demo/pagefind"));
+    assert!(
+        index("public") == index("cold"),
+        "serve's index differs from a cold build's"
     );
 
     p.edit(

@@ -1,6 +1,7 @@
 //! What the integration tests share: a throw-away copy of the fixture project, and the binary.
 #![allow(dead_code)] // each test file uses a different part
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -86,6 +87,28 @@ impl Project {
     pub(crate) fn page_as_written(&self, rel: &str) -> String {
         fs::read_to_string(self.path("public").join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
+}
+
+/// Every file below `dir`, keyed by its relative path.
+pub(crate) fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for e in fs::read_dir(dir).expect("read dir").flatten() {
+            if e.path().is_dir() {
+                walk(base, &e.path(), out);
+            } else {
+                let rel = e
+                    .path()
+                    .strip_prefix(base)
+                    .expect("prefix")
+                    .to_string_lossy()
+                    .to_string();
+                out.insert(rel, fs::read(e.path()).expect("read"));
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
 }
 
 pub(crate) fn repo() -> PathBuf {

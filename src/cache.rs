@@ -1,0 +1,228 @@
+//! `torg build --cache DIR`: each portal's finished output kept between builds, so that a CI run
+//! after a merge renders and indexes only the portals whose files changed, and copies the rest.
+//!
+//! An entry is keyed by a hash of everything its portal's output is made from: torg itself (the
+//! bytes of its program file, so any other build of torg misses), the default theme, the interface
+//! texts, the `--base-url` given, and every file in the portal's folder. Whatever changes one of
+//! those changes the key, so an entry is only ever used for the output it was made as. An entry is
+//! written to a folder of its own and renamed into place when the portal is complete; a portal
+//! keeps one entry, the newest.
+//!
+//! ```text
+//! <cache>/.torg-cache              MARKER: torg made this folder and may replace what is in it
+//! <cache>/<site>/<key>/manifest    the portal's page count, then each file's size and address
+//! <cache>/<site>/<key>/files/…     its output files, as below the output folder
+//! ```
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+
+use sha2::{Digest, Sha256};
+use walkdir::WalkDir;
+
+use crate::config::BuildConfig;
+use crate::diagnostic::Diagnostic;
+use crate::layout;
+use crate::output::{Output, create_file};
+
+/// The file that marks a folder as torg's cache, which torg may then fill and prune.
+pub const MARKER: &str = ".torg-cache";
+const MARKER_TEXT: &str = "torg build --cache keeps each portal's output here between builds.\n";
+/// Bumped when the layout of an entry changes, so older entries are never read.
+const FORMAT: &str = "torg cache 1";
+const MANIFEST: &str = "manifest";
+const FILES: &str = "files";
+
+/// An open cache: its folder, and the hash of the inputs every portal shares.
+pub struct Cache {
+    dir: PathBuf,
+    shared: Sha256,
+}
+
+impl Cache {
+    /// Opens `dir`, which [`check_cache_dir`](crate::config::check_cache_dir) found safe, and
+    /// hashes what every portal is made from.
+    pub fn open(dir: &Path, cfg: &BuildConfig) -> Result<Cache, Diagnostic> {
+        fs::create_dir_all(dir).map_err(|e| io_error(dir, &e))?;
+        write(&dir.join(MARKER), MARKER_TEXT.as_bytes())?;
+        let program = std::env::current_exe().and_then(fs::read).map_err(|e| {
+            Diagnostic::error(
+                "cache",
+                dir,
+                format!(
+                    "torg could not read its own program file, which the cache is keyed by: {e}."
+                ),
+            )
+            .hint("Build without --cache.")
+        })?;
+        let mut shared = Sha256::new();
+        field(&mut shared, FORMAT.as_bytes());
+        field(&mut shared, &program);
+        field(
+            &mut shared,
+            cfg.base_url.as_deref().unwrap_or("").as_bytes(),
+        );
+        hash_folder(&mut shared, &layout::default_theme(&cfg.themes))?;
+        hash_folder(&mut shared, &cfg.locales)?;
+        Ok(Cache {
+            dir: dir.to_path_buf(),
+            shared,
+        })
+    }
+
+    /// The entry for the portal in `site_dir` as its files are now.
+    pub fn entry(&self, slug: &str, site_dir: &Path) -> Result<Entry, Diagnostic> {
+        let mut hash = self.shared.clone();
+        hash_folder(&mut hash, site_dir)?;
+        let key: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        let portal = self.dir.join(slug);
+        Ok(Entry {
+            slug: slug.to_string(),
+            dir: portal.join(&key),
+            new: portal.join(format!(".{key}.new-{}", std::process::id())),
+            portal,
+        })
+    }
+}
+
+/// One portal's place in the cache, for the key its files have now.
+pub struct Entry {
+    slug: String,
+    /// `<cache>/<site>/`: this portal's entries.
+    portal: PathBuf,
+    /// `<cache>/<site>/<key>/`: the entry for the files as they are.
+    dir: PathBuf,
+    /// Where the entry is written until it is complete.
+    new: PathBuf,
+}
+
+impl Entry {
+    /// Copies the entry's files to `out` if there is an entry; returns the portal's page count.
+    /// A damaged entry (a file missing or of another size than listed) counts as none: the portal
+    /// is rendered again, and its files overwrite whatever was copied.
+    pub fn restore(&self, out: &impl Output) -> Option<usize> {
+        let manifest = fs::read_to_string(self.dir.join(MANIFEST)).ok()?;
+        let mut lines = manifest.lines();
+        let pages = lines.next()?.parse().ok()?;
+        for line in lines {
+            let (size, rel) = line.split_once(' ')?;
+            if !is_inside(rel, &self.slug) {
+                return None; // not a manifest torg wrote
+            }
+            let file = self.dir.join(FILES).join(rel);
+            if fs::metadata(&file).ok()?.len().to_string() != size {
+                return None;
+            }
+            out.copy(rel, &file).ok()?;
+        }
+        Some(pages)
+    }
+
+    /// An output that also writes every file into this entry, which [`Recorder::keep`] completes.
+    pub fn record<'a, O: Output>(&'a self, out: &'a O) -> Result<Recorder<'a, O>, Diagnostic> {
+        let _ = fs::remove_dir_all(&self.new); // left by a build that was killed
+        fs::create_dir_all(&self.new).map_err(|e| io_error(&self.new, &e))?;
+        Ok(Recorder {
+            entry: self,
+            out,
+            files: Mutex::default(),
+        })
+    }
+}
+
+/// Writes each file to the build's output and to a new cache entry.
+pub struct Recorder<'a, O> {
+    entry: &'a Entry,
+    out: &'a O,
+    /// Each file's address and size, for the manifest.
+    files: Mutex<Vec<(String, usize)>>,
+}
+
+impl<O: Output> Output for Recorder<'_, O> {
+    fn keep(&self, rel: &str) {
+        self.out.keep(rel);
+    }
+
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        self.out.write(rel, bytes)?;
+        write(&self.entry.new.join(FILES).join(rel), bytes)?;
+        if let Ok(mut files) = self.files.lock() {
+            files.push((rel.to_string(), bytes.len()));
+        }
+        Ok(())
+    }
+}
+
+impl<O> Recorder<'_, O> {
+    /// Completes the entry once the portal is published: its page count, then the rename that
+    /// makes it visible, then the portal's older entries go.
+    pub fn keep(self, pages: usize) -> Result<(), Diagnostic> {
+        let entry = self.entry;
+        let mut files = self.files.into_inner().unwrap_or_default();
+        files.sort();
+        let files = files.into_iter().map(|(rel, size)| format!("{size} {rel}"));
+        let manifest = std::iter::once(pages.to_string()).chain(files);
+        let manifest: String = manifest.map(|line| line + "\n").collect();
+        write(&entry.new.join(MANIFEST), manifest.as_bytes())?;
+        let _ = fs::remove_dir_all(&entry.dir);
+        fs::rename(&entry.new, &entry.dir).map_err(|e| io_error(&entry.dir, &e))?;
+        for old in fs::read_dir(&entry.portal).into_iter().flatten().flatten() {
+            if old.path() != entry.dir {
+                let _ = fs::remove_dir_all(old.path());
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether `rel` is an address below the portal's folder, with no `..` to climb out of it.
+fn is_inside(rel: &str, slug: &str) -> bool {
+    rel.strip_prefix(slug)
+        .is_some_and(|rest| rest.starts_with('/'))
+        && Path::new(rel)
+            .components()
+            .all(|part| matches!(part, Component::Normal(_)))
+}
+
+/// Adds one length-prefixed field, so that two different sequences never hash alike.
+fn field(hash: &mut Sha256, bytes: &[u8]) {
+    hash.update((bytes.len() as u64).to_le_bytes());
+    hash.update(bytes);
+}
+
+/// Adds every file below `dir` (none if it does not exist), by path and content, in name order.
+fn hash_folder(hash: &mut Sha256, dir: &Path) -> Result<(), Diagnostic> {
+    if !dir.exists() {
+        return Ok(());
+    }
+    for file in WalkDir::new(dir).sort_by_file_name() {
+        let file = file.map_err(|e| read_error(dir, &e.to_string()))?;
+        if file.file_type().is_file() {
+            let rel = file.path().strip_prefix(dir).unwrap_or(file.path());
+            field(hash, rel.to_string_lossy().as_bytes());
+            let bytes =
+                fs::read(file.path()).map_err(|e| read_error(file.path(), &e.to_string()))?;
+            field(hash, &bytes);
+        }
+    }
+    Ok(())
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    create_file(path, bytes).map_err(|e| io_error(path, &e))
+}
+
+fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error("cache", path, format!("Could not write the cache: {e}."))
+        .hint("Check that the disk is not full, or build without --cache.")
+}
+
+fn read_error(path: &Path, e: &str) -> Diagnostic {
+    Diagnostic::error(
+        "cache",
+        path,
+        format!("Could not read this file to key the cache: {e}."),
+    )
+    .hint("Check that torg may read every file of the project.")
+}
