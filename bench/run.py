@@ -22,6 +22,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,14 +31,14 @@ REPO = Path(__file__).resolve().parent.parent
 
 def run(cmd):
     """Runs one command; returns wall seconds, peak RSS in KiB and CPU seconds of that process tree."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    errors = proc.stderr.read().decode(errors="replace")
-    proc.stderr.close()
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"failed: {' '.join(map(str, cmd))}\n{errors}")
+    with tempfile.TemporaryFile() as log:  # not a pipe: a long report would fill it and block
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) != 0:
+            log.seek(0)
+            sys.exit(f"failed: {' '.join(map(str, cmd))}\n{log.read().decode(errors='replace')}")
     return wall, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 

@@ -18,7 +18,9 @@ use crate::diagnostic::{Diagnostic, Report};
 use crate::i18n::{Language, Locales};
 use crate::layout;
 use crate::output::{Output, Staging};
-use crate::render::{Portal, Rendered, Theme, render_portal_list, render_routes, write_extras};
+use crate::render::{
+    Portal, Purpose, Rendered, Theme, render_portal_list, render_routes, write_extras,
+};
 use crate::route::{self, Route};
 use crate::search::{self, Documents};
 
@@ -167,15 +169,19 @@ pub fn validate_site(
 pub enum Pages {
     /// Every page, and what the portal has besides ([`write_extras`]).
     All,
-    /// Only these pages, in every language: those that show what an edit changed.
-    Only(Vec<Route>),
+    /// Only these pages, in these languages: those that show what an edit changed.
+    Only {
+        routes: Vec<Route>,
+        langs: Vec<String>,
+    },
 }
 
 /// Whether a pass indexes the pages it renders for search.
 #[derive(Clone, Copy)]
 pub enum Search {
     Index,
-    /// `torg check` renders only to look at the links; the index is most of a build's time.
+    /// `torg check` renders only to look at the links: no index (most of a build's time), and
+    /// pages not finished for readers ([`Purpose::Links`]).
     Skip,
 }
 
@@ -264,20 +270,25 @@ fn publish_cached(
     })
 }
 
-/// The pipeline for one portal: the pages `pages` selects, each rendered, post-processed and
+/// The pipeline for one portal: the pages `pages` selects, each rendered, finished for readers and
 /// written with its search text taken; then `search`, the portal's pages as last indexed, brought
-/// up to date with them and written as its index. Returns how many pages it rendered.
+/// up to date with them and written as its index. Without `search` (`torg check`), pages are
+/// rendered only for their links ([`Purpose::Links`]). Returns how many pages it rendered.
 pub fn publish_portal(
     portal: &Portal,
     pages: &Pages,
     search: Option<&mut Documents>,
     out: &impl Output,
 ) -> Result<usize, Vec<Diagnostic>> {
-    let rendered = render_pages(portal, pages, out)?;
+    let purpose = match search {
+        Some(_) => Purpose::Readers,
+        None => Purpose::Links,
+    };
+    let rendered = render_pages(portal, pages, purpose, out)?;
     if let Some(docs) = search {
         match pages {
             Pages::All => *docs = Documents::from(rendered.search),
-            Pages::Only(_) => docs.update(rendered.search),
+            Pages::Only { .. } => docs.update(rendered.search),
         }
         search::write_index(&portal.site.slug, docs, &portal.site.dir, out).map_err(|d| vec![d])?;
     }
@@ -288,11 +299,13 @@ pub fn publish_portal(
 fn render_pages(
     portal: &Portal,
     pages: &Pages,
+    purpose: Purpose,
     out: &impl Output,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let Pages::Only(routes) = pages else {
+    let Pages::Only { routes, langs } = pages else {
         let routes = Route::all(&portal.site);
-        let rendered = render_routes(portal, &routes, out);
+        let langs = &portal.site.config.languages;
+        let rendered = render_routes(portal, &routes, langs, purpose, out);
         return match (rendered, write_extras(portal, &routes, out)) {
             (Ok(r), Ok(())) => Ok(r),
             (rendered, extras) => Err(rendered
@@ -303,7 +316,7 @@ fn render_pages(
                 .collect()),
         };
     };
-    render_routes(portal, routes, out)
+    render_routes(portal, routes, langs, purpose, out)
 }
 
 /// `<out>/index.html` and `index.<lang>.html`: the list of portals in every language any portal

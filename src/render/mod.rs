@@ -257,23 +257,33 @@ pub struct Rendered {
     pub search: Vec<Document>,
 }
 
-/// Renders and writes the given pages of one portal, each in every language of the portal, in
-/// parallel; every page is written as soon as it is rendered ([`publish_page`]).
+/// What a pass renders pages for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Readers: each page finished (language marks, soft hyphens) and its text taken for search.
+    Readers,
+    /// `torg check`, which looks only at the links and anchors templates write: neither, since
+    /// they touch no link, and they are a good part of rendering's time.
+    Links,
+}
+
+/// Renders and writes the given pages of one portal, each in each of `langs`, in parallel;
+/// every page is written as soon as it is rendered ([`publish_page`]).
 pub fn render_routes(
     portal: &Portal,
     routes: &[Route],
+    langs: &[String],
+    purpose: Purpose,
     out: &impl Output,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let jobs: Vec<(&Language, &Route)> = portal
-        .site
-        .config
-        .languages
+    let jobs: Vec<(&Language, &Route)> = langs
         .iter()
-        .flat_map(|code| routes.iter().map(move |r| (&portal.langs[code], r)))
+        .filter_map(|code| portal.langs.get(code))
+        .flat_map(|lang| routes.iter().map(move |r| (lang, r)))
         .collect();
     let results: Vec<Result<Option<Document>, Diagnostic>> = jobs
         .par_iter()
-        .map(|(lang, route)| publish_page(portal, lang, route, out))
+        .map(|(lang, route)| publish_page(portal, lang, route, purpose, out))
         .collect();
     let mut search = Vec::new();
     let mut errors = Vec::new();
@@ -293,16 +303,21 @@ pub fn render_routes(
     }
 }
 
-/// One page through its stages: rendered, post-processed, written, and its text taken for the
-/// search index as published (`None` when the page is not indexed).
+/// One page through its stages: rendered, finished for readers, written, and its text taken for
+/// the search index as published (`None` when the page is not indexed or not for readers).
 fn publish_page(
     portal: &Portal,
     lang: &Language,
     route: &Route,
+    purpose: Purpose,
     out: &impl Output,
 ) -> Result<Option<Document>, Diagnostic> {
     let scope = portal.scope(lang);
     let mut page = render_page(&scope, route, &portal.theme)?;
+    if purpose == Purpose::Links {
+        write_page(portal, lang, route, &page.html, out)?;
+        return Ok(None);
+    }
     let source = &portal.langs[portal.site.source_language()];
     let marked = mark_source_terms(source, lang.dir, std::mem::take(&mut page.html));
     page.html = hyphenate::soft_hyphens(&marked, portal.site.source_language());

@@ -50,18 +50,74 @@ impl Change {
     }
 }
 
+/// One edited file: what it touched, and in which language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub change: Change,
+    /// The language of an edited text; `None` for facts and everything else, which pages in
+    /// every language show.
+    pub lang: Option<String>,
+}
+
+impl Edit {
+    /// Whether pages in `page_lang` show anything of this edit: its own language's pages, and
+    /// where it is the source text, the pages of languages it has no translation in, which show
+    /// the source text instead.
+    pub fn is_shown_in(&self, page_lang: &str, site: &Site) -> bool {
+        match &self.lang {
+            None => true,
+            Some(lang) if lang == page_lang => true,
+            Some(lang) => lang == site.source_language() && !self.is_translated(page_lang, site),
+        }
+    }
+
+    /// Whether the edited item has a text of its own in `lang` (`false` when unsure: a glossary
+    /// edit names no term, so every language's glossary is rendered again).
+    fn is_translated(&self, lang: &str, site: &Site) -> bool {
+        let plan = site.plan.as_ref();
+        match &self.change {
+            Change::Service(slug) => site
+                .services
+                .iter()
+                .any(|s| &s.slug == slug && s.text.docs.contains_key(lang)),
+            Change::Chapter(slug) => plan.is_some_and(|p| {
+                p.chapters
+                    .iter()
+                    .any(|c| &c.slug == slug && c.text.docs.contains_key(lang))
+            }),
+            Change::Plan => plan.is_some_and(|p| p.text.docs.contains_key(lang)),
+            Change::Start => site
+                .start
+                .as_ref()
+                .is_some_and(|s| s.text.docs.contains_key(lang)),
+            Change::Term | Change::Everything => false,
+        }
+    }
+}
+
 /// What an edited file of the portal in `site_dir` touched.
-pub fn what_changed(site_dir: &Path, path: &Path, languages: &[String]) -> Change {
+pub fn what_changed(site_dir: &Path, path: &Path, languages: &[String]) -> Edit {
     let rel = path.strip_prefix(site_dir).unwrap_or(path);
-    match classify(rel, languages) {
-        Ok(Place::PlanFacts | Place::PlanText(_)) => Change::Plan,
-        Ok(Place::Facts(kind, slug) | Place::Text(kind, slug, _)) => match kind {
+    let (change, lang) = match classify(rel, languages) {
+        Ok(Place::PlanFacts) => (Change::Plan, None),
+        Ok(Place::PlanText(lang)) => (Change::Plan, Some(lang)),
+        Ok(Place::Facts(kind, slug)) => (Change::of(kind, slug), None),
+        Ok(Place::Text(kind, slug, lang)) => (Change::of(kind, slug), Some(lang)),
+        _ => (Change::Everything, None),
+    };
+    let lang = lang.filter(|_| change != Change::Everything);
+    Edit { change, lang }
+}
+
+impl Change {
+    /// What an edit to an item of `kind` touched.
+    fn of(kind: Kind, slug: String) -> Change {
+        match kind {
             Kind::Service => Change::Service(slug),
             Kind::Chapter => Change::Chapter(slug),
             Kind::Term => Change::Term,
             Kind::Page => Change::Everything,
             Kind::Start => Change::Start,
-        },
-        _ => Change::Everything,
+        }
     }
 }

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::change::{Change, what_changed};
+use super::change::{Change, Edit, what_changed};
 use crate::build::{
     Pages, Search, prepare_site, prepare_sites, publish, publish_portal, validate_site,
     write_portal_list,
@@ -128,12 +128,12 @@ impl Preview {
     ) -> usize {
         let old = &self.portals[i];
         let (slug, dir) = (old.site.slug.clone(), old.site.dir.clone());
-        let changes: Vec<Change> = paths
+        let edits: Vec<Edit> = paths
             .iter()
             .map(|p| what_changed(&absolute(&dir), &absolute(p), &old.site.config.languages))
             .collect();
         // Site settings, free pages (in every footer) or an unknown file: start the portal afresh.
-        let broad = changes.contains(&Change::Everything);
+        let broad = edits.iter().any(|e| e.change == Change::Everything);
         let mut report = Report::default();
         let fresh =
             load_site(slug.clone(), dir, &self.locales.codes(), &mut report).and_then(|site| {
@@ -153,12 +153,17 @@ impl Preview {
         let pages = if everything {
             Pages::All
         } else {
-            Pages::Only(
-                routes
+            let site = &fresh.site;
+            Pages::Only {
+                routes: routes
                     .into_iter()
-                    .filter(|r| changes.iter().any(|c| c.is_shown_on(r, &fresh.site)))
+                    .filter(|r| edits.iter().any(|e| e.change.is_shown_on(r, site)))
                     .collect(),
-            )
+                langs: (site.config.languages.iter())
+                    .filter(|l| edits.iter().any(|e| e.is_shown_in(l, site)))
+                    .cloned()
+                    .collect(),
+            }
         };
         let pages = match publish_portal(&fresh, &pages, Some(&mut self.search[i]), out) {
             Ok(pages) => pages,
