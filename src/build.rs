@@ -33,8 +33,8 @@ pub struct Summary {
     pub from_cache: usize,
     /// Portals built without a base URL, whose canonical links and sitemap are root-relative.
     pub without_base_url: Vec<String>,
-    /// Each portal's pages as the search index sees them, in portal order (empty with
-    /// [`Search::Skip`]): kept by `torg serve` to index a portal again after an edit without
+    /// Each portal's pages as the search index sees them, in portal order (empty but with
+    /// [`Search::Keep`]): kept by `torg serve` to index a portal again after an edit without
     /// rendering every page.
     pub search: Vec<Documents>,
 }
@@ -179,7 +179,12 @@ pub enum Pages {
 /// Whether a pass indexes the pages it renders for search.
 #[derive(Clone, Copy)]
 pub enum Search {
+    /// `torg build`: each portal's documents go once its index is written; kept, all portals'
+    /// text would be a fifth of the build's peak memory.
     Index,
+    /// `torg serve`: each portal's documents are kept ([`Summary::search`]) to index it again
+    /// after an edit.
+    Keep,
     /// `torg check` renders only to look at the links: no index (most of a build's time), and
     /// pages not finished for readers ([`Purpose::Links`]).
     Skip,
@@ -201,11 +206,14 @@ pub fn publish(
             Some(cache) => publish_cached(portal, cache, out),
             None => {
                 let mut docs = Documents::default();
-                let index = matches!(search, Search::Index).then_some(&mut docs);
+                let index = (!matches!(search, Search::Skip)).then_some(&mut docs);
                 let pages = publish_portal(portal, &Pages::All, index, out)?;
                 Ok(Pass {
                     pages,
-                    docs,
+                    docs: match search {
+                        Search::Keep => docs,
+                        Search::Index | Search::Skip => Documents::default(),
+                    },
                     cached: false,
                 })
             }
@@ -242,7 +250,8 @@ struct Pass {
     cached: bool,
 }
 
-/// One portal, indexed, from its cache entry if there is one, else published and kept there.
+/// One portal, indexed, from its cache entry if there is one, else published and kept there;
+/// only `torg build` has a cache, so its documents are not kept ([`Search::Index`]).
 fn publish_cached(
     portal: &Portal,
     cache: &Cache,
@@ -260,12 +269,11 @@ fn publish_cached(
         });
     }
     let recorder = entry.record(out).map_err(|d| vec![d])?;
-    let mut docs = Documents::default();
-    let pages = publish_portal(portal, &Pages::All, Some(&mut docs), &recorder)?;
+    let pages = publish_portal(portal, &Pages::All, Some(&mut Documents::default()), &recorder)?;
     recorder.keep(pages).map_err(|d| vec![d])?;
     Ok(Pass {
         pages,
-        docs,
+        docs: Documents::default(),
         cached: false,
     })
 }

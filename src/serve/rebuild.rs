@@ -104,7 +104,7 @@ impl Preview {
                     .hint("Create content/<municipality>/site.yaml (see docs/content.md)."),
                 );
             } else {
-                match publish(&self.cfg, &portals, Search::Index, None, &out) {
+                match publish(&self.cfg, &portals, Search::Keep, None, &out) {
                     Ok(summary) => {
                         rendered = summary.pages;
                         errors.extend(out.prune("").err());
