@@ -1,6 +1,7 @@
 //! The browser suite: a site built by `torg`, served by a real nginx with the configuration the
 //! project ships (`docs/nginx/torg.conf`), checked in headless Chromium by
-//! `tests/browser/suite.mjs` (axe-core, reflow, text size, keyboard, right-to-left, page weight).
+//! `tests/browser/suite.mjs` (axe-core, reflow, text size, keyboard, right-to-left, page weight),
+//! and every page validated by the Nu HTML Checker.
 //!
 //! `bash tests/run.sh` installs nginx, Chromium and the npm packages. A missing one fails these
 //! tests with the command that installs it, in CI and out: a skipped browser test proves nothing.
@@ -48,6 +49,12 @@ fn bundled_portals_pass_in_a_real_browser() {
         report.contains("  search: "),
         "the search queries did not run"
     );
+    let nu = nu_checker(&site);
+    assert!(
+        nu.status.success(),
+        "the Nu HTML Checker found errors:\n{}",
+        text(&nu.stderr)
+    );
 }
 
 /// The suite must be able to fail: a theme broken in one way per check gets each one reported.
@@ -55,12 +62,12 @@ fn bundled_portals_pass_in_a_real_browser() {
 fn the_suite_reports_each_kind_of_problem() {
     let project = Project::new();
     project.write("content/demo/theme/static/torg.css", broken_css());
-    // A home page that offers a category without services.
+    // A home page that offers a category without services, in a list that is not valid HTML.
     project.write(
         "content/demo/theme/templates/home.html",
         "{% extends \"base.html\" %}{% block main %}<h1>{{ municipality }}</h1><ul class=\"cards\">\
          <li><a href=\"{{ home_url }}\"><strong>Tom</strong> <span class=\"count\">0 tjenester</span></a></li>\
-         </ul>{% endblock main %}",
+         <p>Not a list item</p></ul>{% endblock main %}",
     );
     let built = project.build(&["--base-url", "https://portal.example.org/"]);
     assert!(built.status.success(), "{}", text(&built.stderr));
@@ -108,6 +115,13 @@ fn the_suite_reports_each_kind_of_problem() {
             "no {expected:?} in the report:\n{report}"
         );
     }
+    let nu = nu_checker(&project.path("public"));
+    let errors = text(&nu.stderr);
+    assert!(!nu.status.success(), "the Nu HTML Checker passed:\n{errors}");
+    assert!(
+        errors.contains("demo/nb/index.html") && errors.contains("“p” not allowed as child of element “ul”"),
+        "{errors}"
+    );
 }
 
 /// Contacts at 320 px in DejaVu Sans, much wider than a phone's font: the phone number stays on one
@@ -192,6 +206,24 @@ fn broken_css() -> String {
     }
     css.push_str(" */\n");
     css
+}
+
+/// The Nu HTML Checker (the W3C's validator, from the `vnu-jar` npm package, run with Debian's
+/// Java) over every HTML file of `site`; errors only, one per line on stderr.
+fn nu_checker(site: &Path) -> Output {
+    let java = require_program("java", &["/usr/bin/java"]);
+    let jar = repo().join("tests/browser/node_modules/vnu-jar/build/dist/vnu.jar");
+    assert!(
+        jar.is_file(),
+        "the Nu HTML Checker is not installed: run `bash tests/run.sh` (or `npm ci` in tests/browser)"
+    );
+    Command::new(java)
+        .arg("-jar")
+        .arg(jar)
+        .args(["--errors-only", "--skip-non-html", "--format", "gnu"])
+        .arg(site)
+        .output()
+        .expect("run java")
 }
 
 /// Serves `site` with nginx and runs the suite against it; `work` holds nginx's files.

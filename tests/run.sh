@@ -15,7 +15,8 @@ cd "$(dirname "$0")/.."
 #   fonts-dejavu-core      a wide font the contact-wrapping test forces on pages, to prove
 #                          addresses never break mid-word whatever the font
 #   procps                 `kill`, with which tests/serve.rs stops `torg serve` as Ctrl-C would
-packages=(chromium nginx fonts-roboto-unhinted fonts-noto-core fonts-dejavu-core procps)
+#   default-jre-headless   Java for the Nu HTML Checker (npm vnu-jar), which validates every page
+packages=(chromium nginx fonts-roboto-unhinted fonts-noto-core fonts-dejavu-core procps default-jre-headless)
 # Node.js runs the browser suite: 18 or later, as Debian 12 has (playwright-core is held at 1.61,
 # the last release that runs on it); one already installed is kept.
 command -v node >/dev/null || packages+=(nodejs npm)

@@ -12,6 +12,8 @@ use crate::route::Route;
 /// The search page's data.
 #[derive(Serialize)]
 pub(super) struct SearchPage {
+    /// The page's own address: the form sends the query here, where search.js reads it.
+    action: String,
     /// Where Pagefind's files are, and the script that queries them.
     bundle: String,
     script: String,
@@ -43,6 +45,7 @@ pub(super) fn view(scope: &Scope) -> View {
         })
         .collect();
     let page = SearchPage {
+        action: scope.url(&Route::Search),
         bundle: scope.urls.path(&crate::search::bundle_dir(slug)),
         script: scope
             .urls
