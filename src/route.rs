@@ -23,6 +23,20 @@ pub fn portal_file(site: &str, file: &str) -> String {
     format!("{site}/{file}")
 }
 
+/// A portal's service worker (the theme's `static/sw.js`), at the portal's root: a worker may
+/// serve only the pages at or below its own folder.
+pub const SERVICE_WORKER: &str = "sw.js";
+
+/// Where a file of the theme's `static/` folder goes below `prefix` (a portal's folder, or the
+/// output folder's root for the list of portals): `<prefix>static/<rel>`, but the service worker
+/// at `<prefix>sw.js`.
+pub fn theme_static(prefix: &str, rel: &str) -> String {
+    match rel {
+        SERVICE_WORKER => format!("{prefix}{SERVICE_WORKER}"),
+        _ => format!("{prefix}{STATIC_PREFIX}{rel}"),
+    }
+}
+
 /// A static file of a portal below the output folder: `<site>/static/<file>`.
 pub fn static_file(site: &str, file: &str) -> String {
     portal_file(site, &format!("{STATIC_PREFIX}{file}"))

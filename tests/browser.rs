@@ -62,6 +62,8 @@ fn bundled_portals_pass_in_a_real_browser() {
 fn the_suite_reports_each_kind_of_problem() {
     let project = Project::new();
     project.write("content/demo/theme/static/torg.css", broken_css());
+    // A theme whose script never registers the service worker: nothing is kept for offline.
+    project.write("content/demo/theme/static/offline.js", "// does nothing\n");
     // A home page that offers a category without services, in a list that is not valid HTML.
     project.write(
         "content/demo/theme/templates/home.html",
@@ -109,6 +111,7 @@ fn the_suite_reports_each_kind_of_problem() {
         "FAIL empty-category",
         "FAIL word-break",
         "FAIL print",
+        "FAIL offline",
     ] {
         assert!(
             report.contains(expected),

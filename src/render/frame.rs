@@ -42,6 +42,20 @@ pub(super) struct Frame<'a> {
     pub(super) facts_lang: Option<TextLang>,
     /// The search page, for the search box in the header; not set on the search page itself.
     pub(super) search_url: Option<String>,
+    /// What keeps the portal readable offline; not on the list of portals, which is no portal's.
+    pub(super) offline: Option<Offline>,
+}
+
+/// The script that registers the portal's service worker, and what it passes on.
+#[derive(Serialize)]
+pub(super) struct Offline {
+    pub(super) script: String,
+    pub(super) worker: String,
+    /// The portal's folder: every page the worker may keep.
+    pub(super) scope: String,
+    /// The pages kept ahead of a visit, space-separated: this language's home, its «start here»
+    /// page and the stylesheet they need.
+    pub(super) keep: String,
 }
 
 /// The same page in one of the portal's languages.
@@ -195,6 +209,24 @@ impl<'a> Scope<'a> {
             fallback,
             facts_lang: text_lang(self, self.lang.code != site.source_language()),
             search_url: (*route != Route::Search).then(|| self.url(&Route::Search)),
+            offline: Some(self.offline()),
+        }
+    }
+
+    /// The offline script's data for pages in this scope's language.
+    fn offline(&self) -> Offline {
+        let slug = &self.site.slug;
+        let start = self.site.start.is_some().then(|| self.url(&Route::Start));
+        let keep: Vec<String> = [Some(self.url(&Route::Home)), start]
+            .into_iter()
+            .flatten()
+            .chain([self.urls.path(&route::static_file(slug, "torg.css"))])
+            .collect();
+        Offline {
+            script: self.urls.path(&route::static_file(slug, "offline.js")),
+            worker: self.urls.path(&route::portal_file(slug, route::SERVICE_WORKER)),
+            scope: self.urls.path(&route::portal(slug)),
+            keep: keep.join(" "),
         }
     }
 

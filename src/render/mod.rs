@@ -438,10 +438,10 @@ fn write_sitemap(portal: &Portal, routes: &[Route], out: &impl Output) -> Result
     )
 }
 
-/// The theme's static files, to `<prefix>static/`.
+/// The theme's static files, to `<prefix>static/` ([`route::theme_static`]).
 fn copy_statics(theme: &Theme, prefix: &str, out: &impl Output) -> Result<(), Diagnostic> {
     for (rel, path) in &theme.statics {
-        out.copy(&format!("{prefix}{}{rel}", route::STATIC_PREFIX), path)?;
+        out.copy(&route::theme_static(prefix, rel), path)?;
     }
     Ok(())
 }

@@ -106,6 +106,7 @@ pub(super) fn context<'a>(
         fallback: None,
         facts_lang: None,
         search_url: None,
+        offline: None,
     };
     let page = PortalList {
         portals: portals.iter().map(|p| link(p, lang)).collect(),

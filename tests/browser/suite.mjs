@@ -5,6 +5,7 @@
 import { chromium } from 'playwright-core';
 import { readFile, readdir, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import http from 'node:http';
 import path from 'node:path';
 
 const BASE = required('TORG_BASE_URL').replace(/\/$/, '');
@@ -75,7 +76,8 @@ function describe(address) {
 
 /** One browser page per worker, at phone size, with an empty cache for every load. */
 async function openTab(browser, axeSource) {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1 });
+  // Every page as on a first visit: no service worker answers for the network (checkOffline).
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, serviceWorkers: 'block' });
   await context.addInitScript({ content: axeSource });
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
@@ -475,6 +477,74 @@ async function checkSearchWithoutScript(browser, pages, portal, lang) {
   }
 }
 
+/** Offline reading: after one visit to a service page, that page and the language's home and
+ * «start here» pages open without a connection. Playwright's offline mode does not reach a
+ * service worker's own requests, so the connection really goes: the pages come from a server of
+ * this process's own, which is shut down before reading them again. */
+async function checkOffline(browser, pages, portal, lang) {
+  const mine = pages.filter((p) => p.portal === portal && p.lang === lang);
+  const visited = mine.find((p) => p.kind === 'service');
+  const kept = mine.filter((p) => ['home', 'start'].includes(p.kind));
+  const label = { address: `/${portal}/${lang}/ (offline)` };
+  if (!visited || !kept.length) return fail('offline', label, 'no service or home page to read offline');
+  const server = await staticServer(SITE);
+  const context = await browser.newContext({ viewport: PHONE });
+  try {
+    const tab = await context.newPage();
+    const base = `http://127.0.0.1:${server.address().port}`;
+    await tab.goto(base + visited.address, { waitUntil: 'load' });
+    const online = await tab.textContent('h1');
+    const ready = await tab.evaluate(async (wanted) => {
+      for (let i = 0; i < 50; i++) {
+        const keys = await caches.open('torg-pages').then((c) => c.keys()).catch(() => []);
+        const paths = keys.map((k) => new URL(k.url).pathname);
+        if (wanted.every((w) => paths.includes(w))) return true;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return false;
+    }, [visited, ...kept].map((p) => p.address)).catch(() => false);
+    if (!ready) fail('offline', label, 'the service worker did not keep the visited page, home and start pages');
+    await server.stop();
+    for (const page of [visited, ...kept]) {
+      const h1 = await tab.goto(base + page.address, { waitUntil: 'load' }).then(() => tab.textContent('h1')).catch((e) => String(e.message).split('\n')[0]);
+      if (!h1 || h1.startsWith('page.goto')) fail('offline', page, `does not open without a connection (${h1})`);
+    }
+    const h1 = await tab.goto(base + visited.address).then(() => tab.textContent('h1')).catch(() => null);
+    if (h1 !== online) fail('offline', visited, `offline it shows «${h1}», not «${online}»`);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+}
+
+/** A minimal static server for `dir` on 127.0.0.1, with `stop()` that closes every connection:
+ * the «network» of checkOffline. */
+async function staticServer(dir) {
+  const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json' };
+  const server = http.createServer(async (req, res) => {
+    let file = path.join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    if (file.endsWith('/')) file += 'index.html';
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  const sockets = new Set();
+  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  let stopped = false;
+  server.stop = () => {
+    if (stopped) return Promise.resolve();
+    stopped = true;
+    for (const s of sockets) s.destroy();
+    return new Promise((resolve) => server.close(() => resolve()));
+  };
+  return server;
+}
+
 // ---- running it ----
 
 /** Runs one pass and says what it cost, so the suite's run time can be accounted for. */
@@ -581,6 +651,14 @@ async function main() {
       searchWeights.sort((a, b) => a - b);
       if (searchWeights.length) console.log(`  first query downloads: median ${kb(searchWeights[searchWeights.length >> 1])}, largest ${kb(searchWeights.at(-1))} (budget ${kb(SEARCH_BUDGET)})`);
     }
+    // Not when looking into some pages only (TORG_ONLY): it needs a portal's home and service pages.
+    const offline = process.env.TORG_ONLY ? [] : [...new Set(pages.map((p) => p.portal))].filter(Boolean).flatMap((portal) =>
+      ['nb', 'ar'].filter((lang) => pages.some((p) => p.portal === portal && p.lang === lang)).map((lang) => [portal, lang]));
+    if (offline.length) await phase('offline after one visit', async () => {
+      for (const [portal, lang] of offline) {
+        await checkOffline(browser, pages, portal, lang).catch((e) => fail('error', { address: `/${portal}/${lang}/ (offline)` }, String(e.message || e).split('\n')[0]));
+      }
+    }, offline.length);
     if (!process.env.TORG_ONLY) {
       const shots = await screenshots(tabs[0].tab, pages);
       console.log(`screenshots for a person to look at:\n${shots.map((f) => `  ${f}`).join('\n')}`);
