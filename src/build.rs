@@ -269,7 +269,12 @@ fn publish_cached(
         });
     }
     let recorder = entry.record(out).map_err(|d| vec![d])?;
-    let pages = publish_portal(portal, &Pages::All, Some(&mut Documents::default()), &recorder)?;
+    let pages = publish_portal(
+        portal,
+        &Pages::All,
+        Some(&mut Documents::default()),
+        &recorder,
+    )?;
     recorder.keep(pages).map_err(|d| vec![d])?;
     Ok(Pass {
         pages,

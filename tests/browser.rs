@@ -120,9 +120,13 @@ fn the_suite_reports_each_kind_of_problem() {
     }
     let nu = nu_checker(&project.path("public"));
     let errors = text(&nu.stderr);
-    assert!(!nu.status.success(), "the Nu HTML Checker passed:\n{errors}");
     assert!(
-        errors.contains("demo/nb/index.html") && errors.contains("“p” not allowed as child of element “ul”"),
+        !nu.status.success(),
+        "the Nu HTML Checker passed:\n{errors}"
+    );
+    assert!(
+        errors.contains("demo/nb/index.html")
+            && errors.contains("“p” not allowed as child of element “ul”"),
         "{errors}"
     );
 }

@@ -224,7 +224,9 @@ impl<'a> Scope<'a> {
             .collect();
         Offline {
             script: self.urls.path(&route::static_file(slug, "offline.js")),
-            worker: self.urls.path(&route::portal_file(slug, route::SERVICE_WORKER)),
+            worker: self
+                .urls
+                .path(&route::portal_file(slug, route::SERVICE_WORKER)),
             scope: self.urls.path(&route::portal(slug)),
             keep: keep.join(" "),
         }
