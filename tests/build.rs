@@ -86,19 +86,25 @@ fn the_search_index_has_each_language_and_only_the_files_search_uses() {
         "{bundle:?}"
     );
     // Every page links the search page from its header; the search page lists the services for
-    // readers without JavaScript and loads only search.js, which fetches the index on first use.
+    // readers without JavaScript and loads search.js, which fetches the index on first use. Other
+    // pages load only the offline script.
+    let scripts = |html: &str| html.matches("<script").count();
     let home = String::from_utf8_lossy(&files["demo/pl/index.html"]).to_string();
     assert!(
         home.contains(r#"<form role="search" class="search-box" action="/demo/pl/search/">"#),
         "{home}"
     );
-    assert!(!home.contains("<script"), "{home}");
+    assert!(
+        scripts(&home) == 1 && home.contains(r#"<script src="/demo/static/offline.js""#),
+        "{home}"
+    );
     let search = String::from_utf8_lossy(&files["demo/pl/search/index.html"]).to_string();
     assert!(
         search.contains(r#"data-bundle="/demo/pagefind/""#),
         "{search}"
     );
     assert!(search.contains(r#"<script type="module" src="/demo/static/search.js"></script>"#));
+    assert_eq!(scripts(&search), 2, "{search}");
     assert!(
         search.contains(r#"href="/demo/pl/services/fastlege/""#),
         "{search}"

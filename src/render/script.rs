@@ -43,13 +43,23 @@ fn mark_text(text: &str, lang: &str, out: &mut String) {
     out.push_str(&text[copied..]);
 }
 
-/// Byte ranges of runs of Latin words: words joined by single spaces, a word being Latin letters,
-/// ASCII digits and inner `-'’./` with at least one letter. Entities (`&amp;`) are not words.
+/// Byte ranges of runs of Latin words: words joined by single spaces, or by numbers between them
+/// (an address, «Rådhusveien 1, 1482 Nittedal», which an Arabic line would otherwise reorder
+/// around its numbers), a word being Latin letters, ASCII digits and inner `-'’./` with at least
+/// one letter. Entities (`&amp;`) are not words.
 fn latin_runs(text: &str) -> Vec<(usize, usize)> {
+    let joins = |gap: &str| {
+        gap == " "
+            || (gap.starts_with(' ')
+                && gap.ends_with(' ')
+                && gap
+                    .chars()
+                    .all(|c| c == ' ' || c == ',' || c.is_ascii_digit()))
+    };
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for (start, end) in words(text) {
         match runs.last_mut() {
-            Some(run) if &text[run.1..start] == " " => run.1 = end,
+            Some(run) if joins(&text[run.1..start]) => run.1 = end,
             _ => runs.push((start, end)),
         }
     }
@@ -105,6 +115,14 @@ mod tests {
 
     fn mark(html: &str) -> String {
         mark_latin_runs(html, "nb")
+    }
+
+    #[test]
+    fn an_address_is_one_left_to_right_run_with_its_numbers() {
+        assert_eq!(
+            mark("<p>Rådhusveien 1, 1482 Nittedal (الخريطة)</p>"),
+            "<p><span lang=\"nb\" dir=\"ltr\">Rådhusveien 1, 1482 Nittedal</span> (الخريطة)</p>"
+        );
     }
 
     #[test]
