@@ -343,8 +343,6 @@ pub fn write_portal_list(
         return Ok(());
     };
     let theme = Theme::load(&layout::default_theme(&cfg.themes), None)?;
-    let css = first
-        .urls
-        .path(&format!("{}torg.css", route::STATIC_PREFIX));
+    let css = first.urls.path(&route::theme_static("", route::STYLESHEET));
     render_portal_list(portals, css, &theme, out)
 }

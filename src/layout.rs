@@ -61,6 +61,14 @@ pub fn theme_override(site_dir: &Path) -> PathBuf {
     site_dir.join(THEME_OVERRIDE_DIR)
 }
 
+/// The file `name` (`/`-separated) of a portal's `theme/static/` folder, if it is one: no part
+/// may be empty or `..`, so a name cannot reach outside the folder.
+pub fn static_file(site_dir: &Path, name: &str) -> Option<PathBuf> {
+    let safe = !name.split('/').any(|part| part.is_empty() || part == "..");
+    let file = theme_override(site_dir).join(STATIC_DIR).join(name);
+    (safe && file.is_file()).then_some(file)
+}
+
 /// The default template set in the project's themes folder.
 pub fn default_theme(themes: &Path) -> PathBuf {
     themes.join(DEFAULT_THEME)

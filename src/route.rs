@@ -27,6 +27,9 @@ pub fn portal_file(site: &str, file: &str) -> String {
 /// serve only the pages at or below its own folder.
 pub const SERVICE_WORKER: &str = "sw.js";
 
+/// The theme's stylesheet, a static file every page (and the list of portals) links.
+pub const STYLESHEET: &str = "torg.css";
+
 /// Where a file of the theme's `static/` folder goes below `prefix` (a portal's folder, or the
 /// output folder's root for the list of portals): `<prefix>static/<rel>`, but the service worker
 /// at `<prefix>sw.js`.

@@ -185,6 +185,41 @@ fn contacts_wrap_only_where_a_reader_expects() {
     );
 }
 
+/// A portal with its own logo, colour and website: the header still fits the first screen, the
+/// colour passes axe's contrast check, the logo has its text, in nb and in ar.
+#[test]
+fn a_portal_with_its_logo_and_colour_passes() {
+    let project = Project::new();
+    project.write(
+        "content/demo/theme/static/shield.svg",
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 48"><path d="M2 2h36v22c0 12-8 18-18 22C10 42 2 36 2 24z" fill="#f4f4f4" stroke="#222" stroke-width="2"/><path d="M10 14h20v6H10zM17 8h6v30h-6z" fill="#a3241d"/></svg>"##,
+    );
+    let site = fs::read_to_string(project.path("content/demo/site.yaml")).expect("site.yaml");
+    project.write(
+        "content/demo/site.yaml",
+        format!("{site}  web: https://www.example.org/\naccent: \"#7a2335\"\nlogo:\n  file: shield.svg\n  alt:\n    nb: Demo kommunes våpen\n    ar: شعار بلدية ديمو\n"),
+    );
+    let built = project.build(&[]);
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    let shots = repo().join("target/browser-screenshots/identity");
+    let only = "^/demo/(nb|ar)/(services/fastlege/)?$";
+    let run = run_suite(
+        &project.path("public"),
+        project.dir.path(),
+        &shots,
+        None,
+        Some(only),
+    );
+    let report = text(&run.stdout);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{report}\n{}",
+        text(&run.stderr)
+    );
+    assert!(report.contains("4 pages, 0 problem(s)"), "{report}");
+}
+
 /// One stylesheet that breaks every rule the suite checks, and weighs more than any budget.
 fn broken_css() -> String {
     let mut css = String::from(

@@ -406,6 +406,94 @@ fn a_service_page_with_its_css_stays_under_30_kb() {
     }
 }
 
+/// site.yaml's logo, accent and website show whose portal it is: the logo beside the name with
+/// its text in the page's language (the source language's, marked, where none is given), the
+/// accent as the header's colour in the portal's stylesheet, the website in every page's footer.
+#[test]
+fn the_municipality_is_shown_by_its_logo_colour_and_website() {
+    let p = Project::new();
+    p.write(
+        "content/demo/theme/static/våpen.svg",
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 12"><path d="M0 0h10v7l-5 5-5-5z" fill="#fff"/></svg>"##,
+    );
+    let site = fs::read_to_string(p.path("content/demo/site.yaml")).expect("site.yaml");
+    p.write(
+        "content/demo/site.yaml",
+        format!("{site}  web: https://www.example.org/\naccent: DarkGreen\nlogo:\n  file: våpen.svg\n  alt:\n    nb: Demo kommunes våpen\n    ar: شعار بلدية ديمو\n"),
+    );
+    assert_ok(&p.build(&[]));
+    for (lang, alt) in [
+        ("nb", r#"alt="Demo kommunes våpen">"#),
+        ("ar", r#"alt="شعار بلدية ديمو">"#),
+        ("pl", r#"alt="Demo kommunes våpen" lang="nb" dir="ltr">"#),
+    ] {
+        for page in [
+            "index.html",
+            "services/fastlege/index.html",
+            "search/index.html",
+        ] {
+            let html = p.page(&format!("demo/{lang}/{page}"));
+            let shown =
+                |text: &str| assert!(html.contains(text), "{lang}/{page} lacks {text}:\n{html}");
+            shown(r#"<a class="site-name" href=""#);
+            shown(&format!(r#"<img src="/demo/static/våpen.svg" {alt}"#));
+            shown(r#"<a href="https://www.example.org/" dir="ltr">www.example.org</a></p>"#);
+        }
+    }
+    assert!(p.path("public/demo/static/våpen.svg").is_file());
+    let css = p.page("demo/static/torg.css");
+    assert!(css.ends_with("\n:root { --brand: #006400; }\n"), "{css}");
+}
+
+/// Without them, nothing is left empty: no image, no colour rule, no website line.
+#[test]
+fn a_portal_without_logo_colour_or_website_shows_none_of_them() {
+    let p = Project::new();
+    assert_ok(&p.build(&[]));
+    let html = p.page("demo/nb/index.html");
+    assert!(
+        !p.page("demo/static/torg.css")
+            .contains(":root { --brand: #")
+    );
+    for absent in ["<img", "Kommunens eget nettsted"] {
+        assert!(!html.contains(absent), "{absent}:\n{html}");
+    }
+}
+
+/// The list of portals belongs to none of them: it gets the stylesheet, not a portal's scripts
+/// or service worker.
+#[test]
+fn the_list_of_portals_publishes_only_its_stylesheet() {
+    let p = Project::new();
+    assert_ok(&p.build(&[]));
+    let root: Vec<String> = tree(&p.path("public"))
+        .into_keys()
+        .filter(|f| !f.starts_with("demo/"))
+        .collect();
+    assert!(root.contains(&"static/torg.css".to_string()), "{root:?}");
+    assert!(
+        root.iter()
+            .all(|f| f.starts_with("index.") || f == "static/torg.css" || f == ".torg-output"),
+        "{root:?}"
+    );
+}
+
+#[test]
+fn a_light_accent_colour_is_refused_with_a_darker_shade_to_use() {
+    assert_content_error(
+        |p| {
+            let site = fs::read_to_string(p.path("content/demo/site.yaml")).expect("site.yaml");
+            p.write(
+                "content/demo/site.yaml",
+                format!("{site}accent: \"#ffcc00\"\n"),
+            );
+        },
+        "content/demo/site.yaml",
+        Some(9),
+        "white text on it has a contrast of 1.5:1, and readers need at least 4.5:1 (WCAG 2.2, level AA).\n  how to fix: Use a darker shade, such as `\"#9d6c00\"`",
+    );
+}
+
 /// Breaks the fixture in one way and checks the exit code and that the message names the file
 /// (and the line, where one is given).
 fn assert_content_error(setup: impl Fn(&Project), file: &str, line: Option<usize>, words: &str) {

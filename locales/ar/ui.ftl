@@ -19,6 +19,7 @@ language-switcher-label = قراءة هذه الصفحة بلغة أخرى
 footer-label = عن هذا الموقع
 footer-accessibility = بيان إمكانية الوصول
 footer-made-with = أُنشئ هذا الموقع باستخدام torg
+municipality-website = الموقع الإلكتروني للبلدية:
 breadcrumb-label = موقعك الحالي
 
 ## قائمة البوابات واختيار اللغة

@@ -19,6 +19,7 @@ language-switcher-label = Read this page in another language
 footer-label = About this website
 footer-accessibility = Accessibility statement
 footer-made-with = Made with torg
+municipality-website = The municipality's own website:
 breadcrumb-label = You are here
 
 ## Portal list and language chooser

@@ -19,6 +19,7 @@ language-switcher-label = Skaityti šį puslapį kita kalba
 footer-label = Apie šią svetainę
 footer-accessibility = Pareiškimas dėl prieinamumo
 footer-made-with = Sukurta naudojant torg
+municipality-website = Savivaldybės svetainė:
 breadcrumb-label = Jūs esate čia
 
 ## Portalų sąrašas ir kalbos pasirinkimas

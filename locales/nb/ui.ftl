@@ -19,6 +19,7 @@ language-switcher-label = Les denne siden på et annet språk
 footer-label = Om nettstedet
 footer-accessibility = Tilgjengelighetserklæring
 footer-made-with = Laget med torg
+municipality-website = Kommunens eget nettsted:
 breadcrumb-label = Du er her
 
 ## Portalliste og språkvalg

@@ -19,6 +19,7 @@ language-switcher-label = Przeczytaj tę stronę w innym języku
 footer-label = O tej stronie
 footer-accessibility = Deklaracja dostępności
 footer-made-with = Stworzono za pomocą torg
+municipality-website = Strona internetowa gminy:
 breadcrumb-label = Jesteś tutaj
 
 ## Lista portali i wybór języka

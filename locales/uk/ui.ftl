@@ -19,6 +19,7 @@ language-switcher-label = Читати цю сторінку іншою мово
 footer-label = Про цей сайт
 footer-accessibility = Заява про доступність
 footer-made-with = Створено за допомогою torg
+municipality-website = Вебсайт комуни:
 breadcrumb-label = Ви тут
 
 ## Список порталів і вибір мови

@@ -61,6 +61,21 @@ pub struct SiteConfig {
     pub base_url: Option<Spanned<String>>,
     #[serde(default)]
     pub contact: Contact,
+    /// The municipality's logo or coat of arms beside its name; plans include none.
+    pub logo: Option<Spanned<Logo>>,
+    /// The header's colour, any CSS colour; spanned, so a colour too light for white text on it
+    /// can be reported with its line.
+    pub accent: Option<Spanned<String>>,
+}
+
+/// An image in the portal's `theme/static/` folder, with words for readers who cannot see it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Logo {
+    /// The file's name in `theme/static/`, e.g. `coat-of-arms.svg`.
+    pub file: String,
+    /// What the image shows, per language code; the source language's is required.
+    pub alt: BTreeMap<String, String>,
 }
 
 fn default_languages() -> Vec<String> {

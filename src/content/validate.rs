@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use super::identity::check_identity;
 use super::model::{Contact, Cost, Plan, Rendering, Service, Site, Start, TermList};
 use super::texts::{TextFile, TextFiles, text_files};
 use super::translations::check_translations;
@@ -23,6 +24,7 @@ use serde_saphyr::Spanned;
 pub fn validate(site: &Site, urls: &Urls, langs: &BTreeMap<String, Language>, report: &mut Report) {
     let measures = Measures::of(site);
     check_contact(&site.config.contact, &layout::site_file(&site.dir), report);
+    check_identity(site, report);
     if let Some(plan) = &site.plan {
         check_plan(plan, &measures.unloaded, report);
     }
@@ -662,11 +664,10 @@ impl Targets<'_> {
 
     /// `static/<name>` must be one of the portal's own static files.
     fn missing_static(&self, path: &Path, name: &str, link: &Link) -> Option<Diagnostic> {
-        let folder = self.static_folder();
-        let safe = !name.split('/').any(|part| part.is_empty() || part == "..");
-        if safe && folder.join(name).is_file() {
+        if layout::static_file(&self.site.dir, name).is_some() {
             return None;
         }
+        let folder = self.static_folder();
         Some(
             Diagnostic::error("missing-static-file", path, format!("The {} `{}` points to a file that is not in {}.", if link.image { "image" } else { "link" }, link.dest, folder.display()))
                 .hint("Put the file (a PDF, an image) in the portal's theme/static/ folder, or fix the name."),

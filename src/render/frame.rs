@@ -12,6 +12,7 @@ use crate::config::Urls;
 use crate::content::model::{Contact, Localized, Site};
 use crate::content::source::Doc;
 use crate::i18n::Language;
+use crate::layout;
 use crate::markdown;
 use crate::route::{self, Route};
 use crate::url;
@@ -44,6 +45,25 @@ pub(super) struct Frame<'a> {
     pub(super) search_url: Option<String>,
     /// What keeps the portal readable offline; not on the list of portals, which is no portal's.
     pub(super) offline: Option<Offline>,
+    /// The municipality's logo, colour and website; not on the list of portals either.
+    pub(super) identity: Option<Identity>,
+}
+
+/// What shows whose portal this is, each part only where `site.yaml` gives it; the accent colour
+/// is in the portal's stylesheet.
+#[derive(Serialize)]
+pub(super) struct Identity {
+    logo: Option<LogoView>,
+    /// The municipality's own website: the `web:` of its contact.
+    website: Option<Href>,
+}
+
+#[derive(Serialize)]
+struct LogoView {
+    src: String,
+    alt: String,
+    /// Set when `alt` is in the source language.
+    text_lang: Option<TextLang>,
 }
 
 /// The script that registers the portal's service worker, and what it passes on.
@@ -200,7 +220,9 @@ impl<'a> Scope<'a> {
             head_title,
             municipality,
             home_url: self.url(&Route::Home),
-            css_url: self.urls.path(&route::static_file(&site.slug, "torg.css")),
+            css_url: self
+                .urls
+                .path(&route::static_file(&site.slug, route::STYLESHEET)),
             canonical: self.urls.absolute(&rel(&self.lang.code)),
             x_default: self.urls.absolute(&rel(site.source_language())),
             alternates,
@@ -210,6 +232,31 @@ impl<'a> Scope<'a> {
             facts_lang: text_lang(self, self.lang.code != site.source_language()),
             search_url: (*route != Route::Search).then(|| self.url(&Route::Search)),
             offline: Some(self.offline()),
+            identity: Some(self.identity()),
+        }
+    }
+
+    /// The parts of `site.yaml` that show whose portal this is; a logo that validation refuses
+    /// is left out, even unvalidated.
+    fn identity(&self) -> Identity {
+        let config = &self.site.config;
+        let source = self.site.source_language();
+        let logo = config.logo.as_ref().and_then(|logo| {
+            let logo = &logo.value;
+            let in_lang = logo.alt.get(&self.lang.code);
+            let alt = in_lang.or_else(|| logo.alt.get(source))?;
+            layout::static_file(&self.site.dir, &logo.file)?;
+            Some(LogoView {
+                src: self
+                    .urls
+                    .path(&route::static_file(&self.site.slug, &logo.file)),
+                alt: alt.clone(),
+                text_lang: text_lang(self, in_lang.is_none()),
+            })
+        });
+        Identity {
+            logo,
+            website: contact_view(self.lang, &config.contact).web,
         }
     }
 
@@ -220,7 +267,7 @@ impl<'a> Scope<'a> {
         let keep: Vec<String> = [Some(self.url(&Route::Home)), start]
             .into_iter()
             .flatten()
-            .chain([self.urls.path(&route::static_file(slug, "torg.css"))])
+            .chain([self.urls.path(&route::static_file(slug, route::STYLESHEET))])
             .collect();
         Offline {
             script: self.urls.path(&route::static_file(slug, "offline.js")),

@@ -33,6 +33,7 @@ use serde::Serialize;
 use walkdir::WalkDir;
 
 use crate::config::Urls;
+use crate::content::identity::accent_hex;
 use crate::content::model::Site;
 use crate::content::source::read_text;
 use crate::diagnostic::{Diagnostic, did_you_mean};
@@ -411,7 +412,7 @@ pub fn write_extras(
 ) -> Result<(), Diagnostic> {
     write_chooser(portal, out)?;
     write_sitemap(portal, routes, out)?;
-    copy_statics(&portal.theme, &route::portal(&portal.site.slug), out)
+    copy_statics(portal, out)
 }
 
 /// `<slug>/index.html`: the language chooser, in the portal's source language.
@@ -438,10 +439,25 @@ fn write_sitemap(portal: &Portal, routes: &[Route], out: &impl Output) -> Result
     )
 }
 
-/// The theme's static files, to `<prefix>static/` ([`route::theme_static`]).
-fn copy_statics(theme: &Theme, prefix: &str, out: &impl Output) -> Result<(), Diagnostic> {
-    for (rel, path) in &theme.statics {
-        out.copy(&route::theme_static(prefix, rel), path)?;
+/// The theme's static files, to `<site>/static/` ([`route::theme_static`]); the stylesheet ends
+/// with the portal's accent colour, if any. There, not in a `<style>` element, since a
+/// Content-Security-Policy such as docs/nginx/torg.conf's refuses inline styles.
+fn copy_statics(portal: &Portal, out: &impl Output) -> Result<(), Diagnostic> {
+    let prefix = route::portal(&portal.site.slug);
+    let accent = portal.site.config.accent.as_ref();
+    let accent = accent.and_then(|a| accent_hex(&a.value, &portal.site.dir).ok());
+    for (rel, path) in &portal.theme.statics {
+        let to = route::theme_static(&prefix, rel);
+        match &accent {
+            Some(hex) if rel == route::STYLESHEET => {
+                let css = read_text(path)?;
+                out.write(
+                    &to,
+                    format!("{css}\n:root {{ --brand: {hex}; }}\n").as_bytes(),
+                )?;
+            }
+            _ => out.copy(&to, path)?,
+        }
     }
     Ok(())
 }
@@ -464,7 +480,11 @@ pub fn render_portal_list(
         let html = mark_source_terms(source, dir, theme.render_page("portals.html", &context)?);
         out.write(&page.file, html.as_bytes())?;
     }
-    copy_statics(theme, "", out)
+    // The list is no portal's: it needs the stylesheet, not the search or offline scripts.
+    match theme.statics.get(route::STYLESHEET) {
+        Some(css) => out.copy(&route::theme_static("", route::STYLESHEET), css),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -107,6 +107,7 @@ pub(super) fn context<'a>(
         facts_lang: None,
         search_url: None,
         offline: None,
+        identity: None,
     };
     let page = PortalList {
         portals: portals.iter().map(|p| link(p, lang)).collect(),
