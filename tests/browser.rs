@@ -112,6 +112,7 @@ fn the_suite_reports_each_kind_of_problem() {
         "FAIL word-break",
         "FAIL print",
         "FAIL offline",
+        "FAIL structured-data",
     ] {
         assert!(
             report.contains(expected),

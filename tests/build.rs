@@ -88,7 +88,13 @@ fn the_search_index_has_each_language_and_only_the_files_search_uses() {
     // Every page links the search page from its header; the search page lists the services for
     // readers without JavaScript and loads search.js, which fetches the index on first use. Other
     // pages load only the offline script.
-    let scripts = |html: &str| html.matches("<script").count();
+    // Programs only: the JSON-LD data block of home and service pages runs nothing.
+    let scripts = |html: &str| {
+        html.matches("<script").count()
+            - html
+                .matches(r#"<script type="application/ld+json">"#)
+                .count()
+    };
     let home = String::from_utf8_lossy(&files["demo/pl/index.html"]).to_string();
     assert!(
         home.contains(r#"<form role="search" class="search-box" action="/demo/pl/search/">"#),
@@ -492,6 +498,58 @@ fn a_light_accent_colour_is_refused_with_a_darker_shade_to_use() {
         Some(9),
         "white text on it has a contrast of 1.5:1, and readers need at least 4.5:1 (WCAG 2.2, level AA).\n  how to fix: Use a darker shade, such as `\"#9d6c00\"`",
     );
+}
+
+/// The JSON-LD of a page's `<head>`, parsed.
+fn structured_data(html: &str) -> serde_json::Value {
+    let start = r#"<script type="application/ld+json">"#;
+    let from = html.find(start).expect("a JSON-LD block") + start.len();
+    let len = html[from..].find("</script>").expect("its end");
+    serde_json::from_str(&html[from..from + len]).expect("JSON")
+}
+
+/// A service page describes the service with the facts the page shows, in its language; a text
+/// shown untranslated, and facts written once in Norwegian, carry their own language.
+#[test]
+fn service_pages_describe_their_service_as_schema_org_json_ld() {
+    let p = Project::new();
+    assert_ok(&p.build(&[]));
+    let ar = structured_data(&p.page("demo/ar/services/fastlege/index.html"));
+    assert_eq!(ar["@context"][1]["@language"], "ar");
+    assert_eq!(ar["@type"], "GovernmentService");
+    assert_eq!(
+        ar["url"],
+        "https://portal.example.org/demo/ar/services/fastlege/"
+    );
+    assert_eq!(ar["provider"]["name"]["@value"], "Demo legekontor");
+    assert_eq!(ar["provider"]["name"]["@language"], "nb");
+    let channel = &ar["availableChannel"];
+    assert_eq!(channel["servicePhone"]["telephone"], "+47 12 34 56 79");
+    assert_eq!(channel["servicePhone"]["email"], "lege@example.org");
+    assert_eq!(
+        channel["availableLanguage"].as_array().map(Vec::len),
+        Some(3)
+    );
+    let hours = &ar["hoursAvailable"][0];
+    assert_eq!(hours["dayOfWeek"][4], "https://schema.org/Friday");
+    assert_eq!(
+        (&hours["opens"], &hours["closes"]),
+        (&"08:00".into(), &"15:30".into())
+    );
+    assert_eq!(ar["offers"]["price"], 200);
+    // helsestasjon has no Polish text: its name is the Norwegian one, marked so.
+    let pl = structured_data(&p.page("demo/pl/services/helsestasjon/index.html"));
+    assert_eq!(pl["name"]["@language"], "nb", "{pl}");
+    assert_eq!(pl["offers"]["price"], 0, "{pl}");
+    // No contact of its own: the page gives the municipality's, and so does the JSON-LD.
+    let phone = &pl["availableChannel"]["servicePhone"]["telephone"];
+    assert_eq!(phone, "+47 12 34 56 78", "{pl}");
+    let home = structured_data(&p.page("demo/nb/index.html"));
+    assert_eq!(home["@type"], "GovernmentOrganization");
+    assert_eq!(home["name"], "Demo kommune");
+    assert_eq!(home["telephone"], "+47 12 34 56 78");
+    let plan = p.page("demo/nb/plan/index.html");
+    assert!(!plan.contains("application/ld+json"), "{plan}");
 }
 
 /// Breaks the fixture in one way and checks the exit code and that the message names the file

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::frame::{Card, ContactView, Scope, contact_view, text_lang};
 use super::view::{Data, View};
-use super::{category, start};
+use super::{category, start, structured};
 use crate::content::model::Category;
 use crate::route::Route;
 
@@ -21,6 +21,8 @@ pub(super) struct Home {
     plan: Option<Card>,
     contact: Option<ContactView>,
     emergency: Vec<Emergency>,
+    /// schema.org JSON-LD naming the municipality, for the page's `<head>`.
+    structured_data: String,
 }
 
 #[derive(Serialize)]
@@ -72,6 +74,7 @@ pub(super) fn view(scope: &Scope) -> View {
         plan,
         contact: (!contact.is_empty()).then(|| contact_view(lang, contact)),
         emergency: emergency(scope),
+        structured_data: structured::script_text(&structured::municipality(scope)),
     };
     View {
         template: "home.html",

@@ -21,6 +21,7 @@ mod search_page;
 mod service;
 mod sitemap;
 mod start;
+mod structured;
 mod view;
 mod walk;
 

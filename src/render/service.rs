@@ -5,9 +5,9 @@
 use fluent_bundle::FluentValue;
 use serde::Serialize;
 
-use super::category;
 use super::frame::{Card, ContactView, Link, Scope, contact_view, text_lang};
 use super::view::{Data, View};
+use super::{category, structured};
 use crate::content::model::{Audience, Cost, Hours, Service, ServiceText};
 use crate::content::source::Doc;
 use crate::i18n::Language;
@@ -56,6 +56,8 @@ pub(super) struct ServicePage {
     interpreter: Option<String>,
     measures: Vec<Link>,
     reviewed: Option<String>,
+    /// schema.org JSON-LD of what the page shows, for the page's `<head>`.
+    structured_data: String,
 }
 
 #[derive(Serialize)]
@@ -71,13 +73,13 @@ pub(super) fn view(scope: &Scope, slug: &str) -> Option<View> {
     Some(View {
         template: "service.html",
         title: doc.front.title.clone(),
+        data: Data::Service(data(scope, s, doc, fallback.is_some())),
         fallback,
         search_kind: Some(category::label(scope, s.facts.category)),
-        data: Data::Service(data(scope, s, doc)),
     })
 }
 
-fn data(scope: &Scope, s: &Service, doc: &Doc<ServiceText>) -> ServicePage {
+fn data(scope: &Scope, s: &Service, doc: &Doc<ServiceText>, fell_back: bool) -> ServicePage {
     let lang = scope.lang;
     let f = &s.facts;
     let category = Route::Category(f.category);
@@ -88,7 +90,16 @@ fn data(scope: &Scope, s: &Service, doc: &Doc<ServiceText>) -> ServicePage {
     } else {
         (!site_contact.is_empty()).then_some(site_contact)
     };
+    let front = &doc.front;
+    let structured = structured::service(
+        scope,
+        s,
+        (&front.title, &front.summary, fell_back),
+        contact,
+        category::label(scope, f.category),
+    );
     ServicePage {
+        structured_data: structured::script_text(&structured),
         summary: doc.front.summary.clone(),
         html: scope.html(&doc.body),
         category: scope.link(category::label(scope, f.category), category, &Route::Home),

@@ -116,11 +116,54 @@ async function checkPage(t, page, weights) {
 
   for (const problem of await t.tab.evaluate(overflowProblems)) fail('reflow-320px', page, problem);
   for (const [check, problem] of await t.tab.evaluate(directionProblems)) fail(check, page, problem);
+  for (const problem of await t.tab.evaluate(structuredDataProblems, page.kind)) fail('structured-data', page, problem);
   const search = await t.tab.evaluate(searchBytes);
   if (search) fail('search-lazy', page, `${kb(search)} of the search index loaded before anyone searched`);
 }
 
 // ---- functions evaluated inside the page (no closures over Node variables) ----
+
+/** schema.org JSON-LD: one block on service and home pages and none elsewhere; it parses, is in
+ * the page's language, has the properties its type needs, and each value is what the page shows. */
+function structuredDataProblems(kind) {
+  const type = { service: 'GovernmentService', home: 'GovernmentOrganization' }[kind];
+  const blocks = [...document.querySelectorAll('script[type="application/ld+json"]')];
+  if (blocks.length !== (type ? 1 : 0)) return [`${blocks.length} JSON-LD block(s), expected ${type ? `one ${type}` : 'none'}`];
+  if (!type) return [];
+  let data;
+  try { data = JSON.parse(blocks[0].textContent); } catch (e) { return [`the JSON-LD does not parse: ${e.message}`]; }
+  const problems = [];
+  const clean = (s) => String(s ?? '').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim();
+  const value = (v) => clean(v && typeof v === 'object' ? v['@value'] : v);
+  const shown = (selector) => clean(document.querySelector(selector)?.textContent);
+  const same = (name, json, page) => {
+    if (!json) problems.push(`no ${name}`);
+    else if (value(json) !== page) problems.push(`${name} is «${value(json)}», the page shows «${page}»`);
+  };
+  const context = JSON.stringify(data['@context'] ?? null);
+  if (!context.includes('"https://schema.org"')) problems.push('no schema.org @context');
+  if (!context.includes(`"@language":"${document.documentElement.lang}"`)) problems.push(`@context does not give the page's language, ${document.documentElement.lang}`);
+  if (data['@type'] !== type) problems.push(`@type is ${data['@type']}, not ${type}`);
+  same('name', data.name, shown('h1'));
+  const facts = kind === 'service' ? '.facts-box' : 'section[aria-labelledby="contact-h"]';
+  const phone = kind === 'service' ? data.availableChannel?.servicePhone : data;
+  const tel = shown(`${facts} a[href^="tel:"]`);
+  if (tel || phone?.telephone) same('telephone', phone?.telephone, tel);
+  const mail = document.querySelector(`${facts} a[href^="mailto:"]`)?.getAttribute('href');
+  if (mail || phone?.email) same('email', phone?.email && `mailto:${value(phone.email)}`, mail);
+  if (kind === 'service') {
+    same('description', data.description, shown('.lead'));
+    same('areaServed', data.areaServed?.name, shown('.site-name'));
+    const dds = [...document.querySelectorAll('.facts dd')].map((dd) => clean(dd.textContent));
+    const provider = value(data.provider?.name);
+    if (!provider) problems.push('no provider');
+    else if (provider !== shown('.site-name') && !dds.includes(provider)) problems.push(`the provider «${provider}» is not on the page`);
+    for (const a of data.audience ?? []) if (!dds.some((dd) => dd.includes(a.audienceType))) problems.push(`the audience «${a.audienceType}» is not on the page`);
+    const hours = document.querySelectorAll('.facts .plain li').length;
+    if ((data.hoursAvailable ?? []).length !== hours) problems.push(`${(data.hoursAvailable ?? []).length} opening hours in the JSON-LD, ${hours} on the page`);
+  }
+  return problems;
+}
 
 /** Horizontal scrolling at phone width, with the elements that cause it. */
 function overflowProblems() {
