@@ -227,25 +227,18 @@ fn run_new(args: &NewArgs) -> ExitCode {
         site: args.site.as_deref(),
         schemas: &args.schemas,
     };
-    let written = match create(&req) {
-        Ok(written) => written,
+    let created = match create(&req) {
+        Ok(created) => created,
         Err(refusal) => {
-            eprintln!(
-                "{}
-nothing was created",
-                refusal.problem
-            );
+            eprintln!("{}\nnothing was created", refusal.problem);
             return ExitCode::from(if refusal.usage { 2 } else { 1 });
         }
     };
-    for path in &written {
+    for path in &created.files {
         eprintln!("created {}", path.display());
     }
-    if args.kind == NewKind::Theme {
-        eprintln!(
-            "note: add `{}` to `themes:` in plan/plan.yaml, where it comes in the plan",
-            args.name
-        );
+    for note in &created.notes {
+        eprintln!("note: {note}");
     }
     if !args.schemas.is_dir() {
         eprintln!(

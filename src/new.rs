@@ -71,6 +71,14 @@ fn usage(problem: Diagnostic) -> Refusal {
     }
 }
 
+/// What `torg new` made, and what the editor must do besides filling it in.
+#[derive(Debug)]
+pub struct Created {
+    pub files: Vec<PathBuf>,
+    /// Steps outside the new files, such as listing a theme in the plan.
+    pub notes: Vec<String>,
+}
+
 /// One file to write: where, its kind, and the text after the `$schema` line.
 struct Planned {
     path: PathBuf,
@@ -78,8 +86,8 @@ struct Planned {
     body: String,
 }
 
-/// Creates the files, all or none; returns the paths written.
-pub fn create(req: &NewRequest) -> Result<Vec<PathBuf>, Refusal> {
+/// Creates the files, all or none.
+pub fn create(req: &NewRequest) -> Result<Created, Refusal> {
     let planned = plan(req)?;
     let name_path = planned.first().map(|p| p.path.clone()).unwrap_or_default();
     if !is_slug(req.name) {
@@ -98,7 +106,26 @@ pub fn create(req: &NewRequest) -> Result<Vec<PathBuf>, Refusal> {
             .hint("Choose another name, or open the file and edit it."),
         ));
     }
-    planned.iter().map(|p| write_new(p, req.schemas)).collect()
+    let files = planned
+        .iter()
+        .map(|p| write_new(p, req.schemas))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Created {
+        notes: notes(req.kind, req.name, &files),
+        files,
+    })
+}
+
+/// A theme appears in the plan only where plan.yaml lists it.
+fn notes(kind: NewKind, name: &str, files: &[PathBuf]) -> Vec<String> {
+    let plan = files.first().and_then(|f| f.parent()?.parent());
+    match (kind, plan) {
+        (NewKind::Theme, Some(plan)) => vec![format!(
+            "add `{name}` to `themes:` in {}, where it comes in the plan",
+            plan.join(layout::PLAN_FILE).display()
+        )],
+        _ => Vec::new(),
+    }
 }
 
 /// The files of the request, in the portal it names.

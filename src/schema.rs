@@ -210,6 +210,18 @@ fn text_value(description: &str, pattern: &str, examples: Value) -> Schema {
     })
 }
 
+/// `true` or `false`, or as the loader also reads them (YAML 1.1, in any case): `yes`, `no`,
+/// `y`, `n`, `on`, `off`. An editor's YAML 1.2 reads those as texts, so they are listed.
+pub(crate) fn yes_or_no(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "anyOf": [
+            {"type": "boolean"},
+            {"type": "string", "pattern": "^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Yy]([Ee][Ss])?|[Nn][Oo]?|[Oo][Nn]|[Oo][Ff][Ff])$"},
+            {"type": "null"},
+        ],
+    })
+}
+
 /// A whole year, as plans write it.
 fn year() -> Value {
     json!({"type": "integer", "minimum": 0, "maximum": u16::MAX, "description": "A year."})

@@ -451,7 +451,7 @@ pub struct ServiceFacts {
     #[schemars(example = ["nb", "en", "ar"])]
     pub languages: Vec<String>,
     /// Whether the service offers an interpreter: true or false.
-    #[schemars(example = true)]
+    #[schemars(default, schema_with = "crate::schema::yes_or_no", example = true)]
     pub interpreter: Option<bool>,
     /// The measures of the plan this service carries out, each as <theme>/<measure id>.
     // Spanned so a wrong id can be reported with its line.
