@@ -116,7 +116,7 @@ fn committed_schemas_are_what_the_types_give() {
     );
     let committed = common::tree(&repo().join("docs/schema"));
     let generated = common::tree(tmp.path());
-    let stale: Vec<&String> = generated
+    let stale: BTreeSet<&String> = generated
         .keys()
         .chain(committed.keys())
         .filter(|name| generated.get(*name) != committed.get(*name))

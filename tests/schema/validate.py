@@ -58,7 +58,7 @@ def errors(schema, path):
         data = yaml.load(text, Loader=Yaml12Loader)
     except yaml.YAMLError as e:
         return [f"not YAML: {e}"]
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = jsonschema.validators.validator_for(schema)(schema)
     return [f"{'/'.join(map(str, e.absolute_path)) or '(file)'}: {e.message}" for e in validator.iter_errors(data)]
 
 
@@ -69,7 +69,7 @@ def main():
         if schema_path not in schemas:
             with open(schema_path, encoding="utf-8") as f:
                 schemas[schema_path] = json.load(f)
-            jsonschema.Draft202012Validator.check_schema(schemas[schema_path])
+            jsonschema.validators.validator_for(schemas[schema_path]).check_schema(schemas[schema_path])
         print(json.dumps({"file": path, "errors": errors(schemas[schema_path], path)}))
 
 
