@@ -86,7 +86,7 @@ struct Planned {
     body: String,
 }
 
-/// Creates the files, all or none.
+/// Creates the files, after checking that the name is a slug and that none of them exists.
 pub fn create(req: &NewRequest) -> Result<Created, Refusal> {
     let planned = plan(req)?;
     let name_path = planned.first().map(|p| p.path.clone()).unwrap_or_default();
@@ -160,6 +160,7 @@ fn plan(req: &NewRequest) -> Result<Vec<Planned>, Refusal> {
             let dir = item.site.join(layout::PAGES_DIR);
             vec![item.text(&dir, FileKind::PageText, page_text(&title))]
         }
+        // A portal was planned above.
         NewKind::Term | NewKind::Portal => {
             let dir = item.site.join(layout::GLOSSARY_DIR);
             vec![item.text(&dir, FileKind::TermText, term_text(&title))]

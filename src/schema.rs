@@ -43,6 +43,7 @@ pub enum FileKind {
 }
 
 impl FileKind {
+    /// Every kind, in the order docs/content.md describes them.
     pub const ALL: [FileKind; 12] = [
         FileKind::Site,
         FileKind::Terms,
