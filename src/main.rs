@@ -21,6 +21,8 @@ use torg::config::{BuildConfig, OutDir, check_cache_dir, check_out_dir};
 use torg::content::source::stamp;
 use torg::content::translations;
 use torg::diagnostic::{Diagnostic, Format, Report, Severity};
+use torg::new::{NewKind, NewRequest, create};
+use torg::schema::write_schemas;
 use torg::serve::{ServeConfig, serve};
 
 #[derive(Parser)]
@@ -45,7 +47,41 @@ enum Command {
     Translations(TranslationsArgs),
     /// Preview the portals: build, serve on this computer, rebuild and reload on every save.
     Serve(ServeArgs),
+    /// Create the files of a new service, page, glossary term, plan theme or portal, in the
+    /// portal's source language, with comments saying what to write in them.
+    New(NewArgs),
+    /// Write the JSON Schemas of the content files, which editors use to complete fields and
+    /// flag mistakes while you type (see docs/content.md).
+    Schema(SchemaArgs),
 }
+
+#[derive(clap::Args)]
+struct NewArgs {
+    /// What to create.
+    #[arg(value_enum)]
+    kind: NewKind,
+    /// Its name: lower-case letters a–z, digits and `-`; it becomes the page's address.
+    name: String,
+    /// Folder with one sub-folder per portal.
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+    /// The portal to add to, when there is more than one (not used for `portal`).
+    #[arg(long, value_name = "NAME")]
+    site: Option<String>,
+    /// Folder with the schemas that the new files name on their first line.
+    #[arg(long, value_name = "FOLDER", default_value = DEFAULT_SCHEMAS)]
+    schemas: PathBuf,
+}
+
+#[derive(clap::Args)]
+struct SchemaArgs {
+    /// Folder to write the schemas into (made if missing; the files in it are replaced).
+    #[arg(long, value_name = "FOLDER", default_value = DEFAULT_SCHEMAS)]
+    out: PathBuf,
+}
+
+/// Where the project keeps its schemas, published with the docs.
+const DEFAULT_SCHEMAS: &str = "docs/schema";
 
 #[derive(clap::Args)]
 struct ServeArgs {
@@ -176,6 +212,54 @@ fn main() -> ExitCode {
                 port: args.port,
             };
             run_serve(cfg, format)
+        }
+        Command::New(args) => run_new(&args),
+        Command::Schema(args) => run_schema(&args.out),
+    }
+}
+
+/// Creates the files and says what to do next; a refused request changes nothing.
+fn run_new(args: &NewArgs) -> ExitCode {
+    let req = NewRequest {
+        kind: args.kind,
+        name: &args.name,
+        content: &args.content,
+        site: args.site.as_deref(),
+        schemas: &args.schemas,
+    };
+    let created = match create(&req) {
+        Ok(created) => created,
+        Err(refusal) => {
+            eprintln!("{}\nnothing was created", refusal.problem);
+            return ExitCode::from(if refusal.usage { 2 } else { 1 });
+        }
+    };
+    for path in &created.files {
+        eprintln!("created {}", path.display());
+    }
+    for note in &created.notes {
+        eprintln!("note: {note}");
+    }
+    if !args.schemas.is_dir() {
+        eprintln!(
+            "note: {} does not exist; run `torg schema --out {0}` so editors find the schemas the files name",
+            args.schemas.display()
+        );
+    }
+    eprintln!("fill in the lines the comments point to, then run `torg check`");
+    ExitCode::SUCCESS
+}
+
+/// Writes every schema; the files are generated, never edited by hand.
+fn run_schema(out: &Path) -> ExitCode {
+    match write_schemas(out) {
+        Ok(written) => {
+            eprintln!("wrote {} schemas into {}", written.len(), out.display());
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            eprintln!("{d}");
+            ExitCode::from(1)
         }
     }
 }

@@ -16,7 +16,10 @@ cd "$(dirname "$0")/.."
 #                          addresses never break mid-word whatever the font
 #   procps                 `kill`, with which tests/serve.rs stops `torg serve` as Ctrl-C would
 #   default-jre-headless   Java for the Nu HTML Checker (npm vnu-jar), which validates every page
-packages=(chromium nginx fonts-roboto-unhinted fonts-noto-core fonts-dejavu-core procps default-jre-headless)
+#   python3-jsonschema     a real JSON Schema validator (not torg's code) for docs/schema/ in tests/schema.rs
+#   python3-yaml           reads the content files for it (tests/schema/validate.py)
+packages=(chromium nginx fonts-roboto-unhinted fonts-noto-core fonts-dejavu-core procps default-jre-headless
+  python3-jsonschema python3-yaml)
 # Node.js runs the browser suite: 18 or later, as Debian 12 has (playwright-core is held at 1.61,
 # the last release that runs on it); one already installed is kept.
 command -v node >/dev/null || packages+=(nodejs npm)

@@ -35,10 +35,14 @@ pub fn check_terms(site: &Site, report: &mut Report) {
     }
 }
 
-/// A text's front matter and body as one [`Prose`], with file lines.
+/// A text's front matter and body as one [`Prose`], with file lines. Comment lines (the
+/// `$schema` line and the hints `torg new` writes) are not text a reader sees.
 fn prose(file: &TextFile) -> Prose {
     let mut prose = Prose::default();
     for (i, line) in file.front.lines().enumerate() {
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
         prose.push(line, i + 2);
         prose.push("\n", i + 2);
     }
@@ -100,4 +104,22 @@ fn agreed(rendering: &Rendering) -> String {
         .map(|w| format!("«{w}»"))
         .collect();
     quoted.join(" or ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_in_front_matter_are_not_text() {
+        let file = TextFile {
+            lang: "en",
+            path: std::path::Path::new("a.en.md"),
+            stamp: None,
+            front: "# yaml-language-server: $schema=health-centre.json\n# a health centre\ntitle: Health centre\n",
+            body: "",
+            first_line: 5,
+        };
+        assert_eq!(prose(&file).find("health centre"), Some(4));
+    }
 }

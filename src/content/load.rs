@@ -64,7 +64,7 @@ pub fn site_dirs(content: &Path, report: &mut Report) -> Vec<(String, PathBuf)> 
 }
 
 /// Slugs become web addresses, so they stay within what every server and phone handles alike.
-fn is_slug(s: &str) -> bool {
+pub(crate) fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_saphyr::Spanned;
 
@@ -50,46 +51,69 @@ impl Site {
 }
 
 /// `site.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "site.yaml",
+    description = "One portal: the municipality's name, the languages of the portal and how to reach the municipality."
+)]
 pub struct SiteConfig {
+    /// The municipality, as its residents write it; shown on every page.
     #[serde(deserialize_with = "name")]
+    #[schemars(length(max = MAX_TITLE_CHARS), example = &"Eksempelby")]
     pub name: String,
+    /// The languages of the portal; the first is the source language the others are translated from.
     #[serde(default = "default_languages")]
+    #[schemars(example = ["nb", "en", "pl", "lt", "ar"])]
     pub languages: Vec<String>,
-    /// Spanned, so a wrong address can be reported with its line.
+    /// The web address the portal is published at; optional.
+    // Spanned, so a wrong address can be reported with its line.
+    #[schemars(with = "Option<String>", example = &"https://example.org/eksempelby/")]
     pub base_url: Option<Spanned<String>>,
+    /// How to reach the municipality.
     #[serde(default)]
     pub contact: Contact,
-    /// The municipality's logo or coat of arms beside its name; plans include none.
+    /// The municipality's logo or coat of arms, shown beside its name; leave it out when there is none.
+    #[schemars(with = "Option<Logo>")]
     pub logo: Option<Spanned<Logo>>,
-    /// The header's colour, any CSS colour; spanned, so a colour too light for white text on it
-    /// can be reported with its line.
+    /// The header's colour as a hex code in quotes; white text on it must be easy to read.
+    // Spanned, so a colour too light for white text on it can be reported with its line.
+    #[schemars(with = "Option<String>", example = &"#2c5f2d")]
     pub accent: Option<Spanned<String>>,
 }
 
 /// An image in the portal's `theme/static/` folder, with words for readers who cannot see it.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Logo {
-    /// The file's name in `theme/static/`, e.g. `coat-of-arms.svg`.
+    /// The image's file name in the portal's theme/static/ folder (SVG, PNG, WebP, AVIF or JPEG).
+    #[schemars(example = &"coat-of-arms.svg")]
     pub file: String,
-    /// What the image shows, per language code; the source language's is required.
+    /// What the image shows, for readers who cannot see it, per language; required in the first language.
+    #[schemars(example = BTreeMap::from([("nb", "Eksempelby kommunes våpen")]))]
     pub alt: BTreeMap<String, String>,
 }
 
-fn default_languages() -> Vec<String> {
+pub(crate) fn default_languages() -> Vec<String> {
     ["nb", "en", "pl", "lt", "ar"].map(String::from).to_vec()
 }
 
 /// How to reach a unit; every field is optional because plans often give none.
-#[derive(Debug, Default, Clone, Deserialize, Serialize)]
+#[derive(Debug, Default, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
+    /// The phone number, in quotes; shown as a link that calls it.
+    #[schemars(example = &"+47 12 34 56 78")]
     pub phone: Option<String>,
+    /// The e-mail address; shown as a link that writes to it.
+    #[schemars(example = &"post@example.org")]
     pub email: Option<String>,
+    /// The street address; linked to a map search.
+    #[schemars(example = &"Storgata 1, 9999 Eksempelby")]
     pub address: Option<String>,
-    /// Spanned, so an address torg refuses to publish can be reported with its line.
+    /// The full web address, starting with https://.
+    // Spanned, so an address torg refuses to publish can be reported with its line.
+    #[schemars(with = "Option<String>", example = &"https://example.org/")]
     pub web: Option<Spanned<String>>,
 }
 
@@ -135,7 +159,9 @@ impl<F> Localized<F> {
 }
 
 /// The five kinds of offer; the home page shows them in this order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
     Settlement,
@@ -169,7 +195,8 @@ impl Category {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+/// Whom a service or step is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Audience {
     Everyone,
@@ -183,7 +210,8 @@ pub enum Audience {
     Parents,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+/// Whether a service costs money.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Cost {
     Free,
@@ -192,7 +220,8 @@ pub enum Cost {
     Unknown,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+/// A day of the week, by its first three letters in English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Day {
     Mon,
@@ -239,11 +268,17 @@ impl fmt::Display for ClockTime {
 }
 
 /// Opening hours for a set of days.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Hours {
+    /// The days these hours are for.
+    #[schemars(example = ["mon", "tue", "wed", "thu", "fri"])]
     pub days: Vec<Day>,
+    /// When it opens, as HH:MM in quotes.
+    #[schemars(example = &"08:00")]
     pub opens: ClockTime,
+    /// When it closes, as HH:MM in quotes.
+    #[schemars(example = &"15:30")]
     pub closes: ClockTime,
 }
 
@@ -381,7 +416,8 @@ impl TryFrom<YearOrText> for Timing {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+/// How far a measure has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum MeasureStatus {
     Planned,
@@ -389,7 +425,8 @@ pub enum MeasureStatus {
     Done,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+/// Where the plan is in its political process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum PlanStatus {
     Adopted,
@@ -398,36 +435,68 @@ pub enum PlanStatus {
 }
 
 /// `services/<slug>.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "services/<name>.yaml",
+    description = "The facts of one service, written once for every language: its kind, who offers it, how to reach it, when it is open and what it costs."
+)]
 pub struct ServiceFacts {
+    /// Which of the five kinds of offer this is; the home page groups services by it.
+    #[schemars(example = Category::Health)]
     pub category: Category,
+    /// The unit that offers the service, by the name a resident asks for.
+    #[schemars(example = &"Voksenopplæringen")]
     pub provider: Option<String>,
+    /// Whom the service is for.
     #[serde(default)]
+    #[schemars(example = [Audience::Refugees, Audience::FamilyImmigrants])]
     pub audience: Vec<Audience>,
+    /// How to reach the service.
     #[serde(default)]
     pub contact: Contact,
+    /// Opening hours, one entry per set of days with the same hours.
     #[serde(default)]
     pub hours: Vec<Hours>,
+    /// Whether the service costs money; leave it out when you do not know.
     #[serde(default)]
+    #[schemars(example = Cost::Free)]
     pub cost: Cost,
+    /// The price in Norwegian kroner, a whole number; only with `cost: paid`.
+    #[schemars(example = 200)]
     pub price_nok: Option<u32>,
+    /// The languages spoken at the service, as language codes.
     #[serde(default)]
+    #[schemars(example = ["nb", "en", "ar"])]
     pub languages: Vec<String>,
+    /// Whether the service offers an interpreter: true or false.
+    #[schemars(default, schema_with = "crate::schema::yes_or_no", example = true)]
     pub interpreter: Option<bool>,
-    /// `<theme>/<measure>` ids; spanned so a wrong id can be reported with its line.
+    /// The measures of the plan this service carries out, each as <theme>/<measure id>.
+    // Spanned so a wrong id can be reported with its line.
     #[serde(default)]
+    #[schemars(with = "Vec<String>", example = ["helse/tolk"])]
     pub measures: Vec<Spanned<String>>,
+    /// When someone last checked these facts, as YYYY-MM-DD.
+    #[schemars(example = &"2026-01-31")]
     pub reviewed: Option<Date>,
 }
 
 /// Front matter of `services/<slug>.<lang>.md`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "services/<name>.<language>.md",
+    description = "The front matter of a service's text in one language: its title and a one-line summary."
+)]
 pub struct ServiceText {
+    /// The service's name, as the page's heading and in lists.
     #[serde(deserialize_with = "title")]
+    #[schemars(length(max = MAX_TITLE_CHARS), example = &"Fastlege")]
     pub title: String,
+    /// One plain sentence saying what the service is, shown in lists and search results.
     #[serde(deserialize_with = "summary")]
+    #[schemars(length(max = MAX_SUMMARY_CHARS), example = &"Legen din når du er syk.")]
     pub summary: String,
 }
 
@@ -440,28 +509,51 @@ pub struct Service {
 }
 
 /// `plan/plan.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "plan/plan.yaml",
+    description = "The facts of the integration plan: its period, status, when it was adopted and the order of its themes."
+)]
 pub struct PlanFacts {
-    /// Optional: some plans state no period, or no status.
+    /// The first and last year of the plan, if the plan states them.
+    // Optional: some plans state no period, or no status.
+    #[schemars(example = &"2018-2025")]
     pub period: Option<Period>,
+    /// Where the plan is in its political process, if the plan says.
+    #[schemars(example = PlanStatus::Adopted)]
     pub status: Option<PlanStatus>,
+    /// When the plan was adopted: a date (YYYY-MM-DD) or a year.
+    #[schemars(example = &"2018-06-21")]
     pub adopted: Option<When>,
-    /// The plan's chapters in reading order, by the names of their files in `plan/themes/`.
+    /// The plan's themes in reading order, by the names of their files in plan/themes/.
     #[serde(rename = "themes")]
+    #[schemars(example = ["strategi-1", "strategi-2"])]
     pub chapters: Vec<String>,
 }
 
 /// Front matter of `plan/plan.<lang>.md`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "plan/plan.<language>.md",
+    description = "The front matter of the plan's text in one language: its title, summary, vision and main goals."
+)]
 pub struct PlanText {
+    /// The plan's name, as its heading.
     #[serde(deserialize_with = "title")]
+    #[schemars(length(max = MAX_TITLE_CHARS), example = &"Plan for integrering 2024–2027")]
     pub title: String,
+    /// One short paragraph about the plan, shown on the home page.
     #[serde(deserialize_with = "summary")]
+    #[schemars(length(max = MAX_SUMMARY_CHARS), example = &"Slik jobber kommunen med integrering.")]
     pub summary: String,
+    /// The plan's vision, if it states one.
+    #[schemars(example = &"Alle skal kunne delta.")]
     pub vision: Option<String>,
+    /// The plan's main goals, one per line starting with `- `.
     #[serde(default)]
+    #[schemars(example = ["Flere i arbeid."])]
     pub goals: Vec<String>,
 }
 
@@ -474,34 +566,59 @@ pub struct Plan {
     pub chapters: Vec<Chapter>,
 }
 
-/// One measure (tiltak) of a chapter; its text lives in the chapter's Markdown files.
-#[derive(Debug, Deserialize)]
+/// One measure (tiltak) of a theme; its text is in the theme's language files.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
+    /// A short name for the measure, unique within the theme: lower-case letters a–z, digits and -.
+    #[schemars(example = &"informasjon")]
     pub id: String,
+    /// Who carries out the measure, as the plan states it.
+    #[schemars(example = &"Integreringsenheten")]
     pub responsible: Option<String>,
+    /// When the measure happens.
+    #[schemars(example = &"ongoing")]
     pub timing: Option<Timing>,
+    /// How far the measure has come.
+    #[schemars(example = MeasureStatus::InProgress)]
     pub status: Option<MeasureStatus>,
 }
 
 /// `plan/themes/<slug>.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "plan/themes/<name>.yaml",
+    description = "The facts of one theme (chapter, strategy) of the plan: where it is in the plan, and its measures."
+)]
 pub struct ChapterFacts {
+    /// Where in the plan this theme comes from, so an editor can check it against the plan.
+    #[schemars(example = &"Kapittel 3 (s. 8)")]
     pub source: String,
+    /// The plan's measures (tiltak) for this theme, in the plan's order.
     #[serde(default)]
     pub measures: Vec<Measure>,
 }
 
 /// Front matter of `plan/themes/<slug>.<lang>.md`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "plan/themes/<name>.<language>.md",
+    description = "The front matter of a theme's text in one language: its title, goals and the text of each measure."
+)]
 pub struct ChapterText {
+    /// The theme's name, as its heading.
     #[serde(deserialize_with = "title")]
+    #[schemars(length(max = MAX_TITLE_CHARS), example = &"Godt mottatt og inkludert")]
     pub title: String,
+    /// The goals of this theme, one per line starting with `- `.
     #[serde(default)]
+    #[schemars(example = ["God helse for alle."])]
     pub goals: Vec<String>,
+    /// The text of each measure of the theme's facts file, by its id.
     #[serde(default)]
+    #[schemars(example = BTreeMap::from([("informasjon", "Informasjon om tjenestetilbudet.")]))]
     pub measures: BTreeMap<String, String>,
 }
 
@@ -516,12 +633,21 @@ pub struct Chapter {
 }
 
 /// Front matter of `pages/<slug>.<lang>.md`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "pages/<name>.<language>.md",
+    description = "The front matter of a free page (about the portal, accessibility statement) in one language."
+)]
 pub struct PageText {
+    /// The page's name, as its heading and in the footer.
     #[serde(deserialize_with = "title")]
+    #[schemars(length(max = MAX_TITLE_CHARS), example = &"Om portalen")]
     pub title: String,
+    /// One plain sentence about the page; optional.
+    // Not nullable: `summary:` with no text is refused like any other missing text.
     #[serde(default, deserialize_with = "optional_summary")]
+    #[schemars(with = "String", length(max = MAX_SUMMARY_CHARS), example = &"Hvem som lager portalen, og hvorfor.")]
     pub summary: Option<String>,
 }
 
@@ -532,10 +658,16 @@ pub struct Page {
 }
 
 /// Front matter of `glossary/<slug>.<lang>.md`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "glossary/<name>.<language>.md",
+    description = "The front matter of one glossary term in one language; the text below it explains the term."
+)]
 pub struct TermText {
+    /// The term, as the glossary lists it.
     #[serde(deserialize_with = "title")]
+    #[schemars(length(max = MAX_TITLE_CHARS), example = &"Flyktning")]
     pub term: String,
 }
 
@@ -633,57 +765,84 @@ pub struct TermList {
 
 /// How one language writes a term: the words of the agreed rendering, any one of which a text
 /// must contain (stems, so every inflected form matches), and renderings it must not use.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rendering {
+    /// The agreed words in this language; a text that speaks of the term must use one of them.
     #[serde(rename = "use")]
+    #[schemars(example = ["child and family health clinic"])]
     pub words: Vec<String>,
+    /// Renderings a translation must not use.
     #[serde(default)]
+    #[schemars(example = ["health centre"])]
     pub avoid: Vec<String>,
 }
 
 /// `start/start.yaml`: the first steps after arrival, in the order the plan gives them.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "start/start.yaml",
+    description = "The «start here» page: the first steps after arrival, in the order the plan gives them, each with the services that carry it out."
+)]
 pub struct StartFacts {
     /// Where the plan describes these steps, so an editor can check them against it.
+    #[schemars(example = &"Kapittel 4, s. 22")]
     pub source: Option<String>,
+    /// The steps, in the order the plan gives them.
     pub steps: Vec<StepFacts>,
 }
 
 /// One step: the services that carry it out, and whom it is for when the plan says so.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StepFacts {
+    /// A short name for the step, used once: lower-case letters a–z, digits and -.
+    #[schemars(with = "String", example = &"kontaktperson")]
     pub id: Spanned<String>,
-    /// Service slugs; spanned so a wrong one can be reported with its line.
+    /// The services that carry out the step, by the names of their files in services/.
+    // Spanned so a wrong one can be reported with its line.
     #[serde(default)]
+    #[schemars(with = "Vec<String>", example = ["norskopplaering"])]
     pub services: Vec<Spanned<String>>,
-    /// Empty: for everyone.
+    /// Whom the step is for; leave it out when it is for everyone.
     #[serde(default)]
+    #[schemars(example = [Audience::Refugees])]
     pub audience: Vec<Audience>,
 }
 
 /// Front matter of `start/start.<lang>.md`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "start/start.<language>.md",
+    description = "The front matter of the «start here» page in one language: its title, summary and the words of each step."
+)]
 pub struct StartText {
+    /// The page's heading.
     #[serde(deserialize_with = "title")]
+    #[schemars(length(max = MAX_TITLE_CHARS), example = &"Start her")]
     pub title: String,
+    /// One plain sentence about the page, shown on the home page.
     #[serde(deserialize_with = "summary")]
+    #[schemars(length(max = MAX_SUMMARY_CHARS), example = &"De første stegene når du kommer.")]
     pub summary: String,
-    /// By step id.
+    /// The title and text of each step of start.yaml, by its id.
     #[serde(default)]
     pub steps: BTreeMap<String, StepText>,
 }
 
 /// A step in one language: a short title and one or two plain sentences.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StepText {
+    /// The step's short title.
     #[serde(deserialize_with = "title")]
+    #[schemars(length(max = MAX_TITLE_CHARS), example = &"Du får en kontaktperson")]
     pub title: String,
+    /// One or two plain sentences about the step.
     #[serde(deserialize_with = "summary")]
+    #[schemars(length(max = MAX_SUMMARY_CHARS), example = &"Alle får en egen kontaktperson.")]
     pub text: String,
 }
 

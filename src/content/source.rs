@@ -209,7 +209,7 @@ pub struct Doc<F> {
 }
 
 /// The front matter field a translation is stamped with; torg reads it, not the page types.
-const STAMP: &str = "translated_from:";
+pub(crate) const STAMP: &str = "translated_from:";
 
 /// Reads `---`-delimited YAML front matter and the Markdown body after it.
 pub fn load_doc<F: DeserializeOwned>(path: &Path) -> Result<Doc<F>, Diagnostic> {
