@@ -167,25 +167,41 @@ fn allow_stamp(schema: &mut Schema) {
     }
 }
 
+/// The `$comment` of every schema torg writes: how `torg schema` knows a file it may replace.
+const WRITTEN_BY_TORG: &str =
+    "Written by `torg schema` from the types torg reads content with; do not edit.";
+
 /// Every schema as the text written to its file: pretty JSON ending in a new line.
 pub fn schema_texts() -> Vec<(&'static str, String)> {
     FileKind::ALL
         .iter()
         .map(|kind| {
-            let text = serde_json::to_string_pretty(&kind.schema()).unwrap_or_default();
+            let mut schema = kind.schema();
+            schema.insert("$comment".into(), WRITTEN_BY_TORG.into());
+            let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
             (kind.schema_file(), text + "\n")
         })
         .collect()
 }
 
-/// Writes every schema into `dir`, creating it; returns the files written.
+/// Writes every schema into `dir`, creating it; returns the files written. Refuses, before
+/// writing any, when one of the files exists and is not a schema torg wrote.
 pub fn write_schemas(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let failed = |path: &Path, e: std::io::Error| {
         Diagnostic::error("io", path, format!("The file could not be written: {e}."))
             .hint("Check that the folder exists or can be made, and that you may write to it.")
     };
+    let texts = schema_texts();
+    if let Some(path) = texts
+        .iter()
+        .map(|(name, _)| dir.join(name))
+        .find(|p| is_foreign(p))
+    {
+        return Err(Diagnostic::error("exists", &path, "This file was not written by `torg schema`, so it is left as it is and no schema was written.")
+            .hint("Move the file away, or write the schemas into another folder with --out."));
+    }
     fs::create_dir_all(dir).map_err(|e| failed(dir, e))?;
-    schema_texts()
+    texts
         .into_iter()
         .map(|(name, text)| {
             let path = dir.join(name);
@@ -193,6 +209,11 @@ pub fn write_schemas(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
             Ok(path)
         })
         .collect()
+}
+
+/// An existing file without the mark of a schema torg wrote.
+fn is_foreign(path: &Path) -> bool {
+    path.exists() && !fs::read_to_string(path).is_ok_and(|text| text.contains(WRITTEN_BY_TORG))
 }
 
 /// The first line that names a file's schema for the YAML language server; `schema` is the

@@ -127,6 +127,43 @@ fn committed_schemas_are_what_the_types_give() {
     );
 }
 
+/// `torg schema` replaces only schemas it wrote: a file of the same name that someone else wrote
+/// stops it before it writes anything.
+#[test]
+fn torg_schema_leaves_files_it_did_not_write() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let schema = |dir: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_torg"))
+            .args(["schema", "--out"])
+            .arg(dir)
+            .output()
+            .expect("run torg")
+    };
+    assert!(schema(tmp.path()).status.success());
+    assert!(
+        schema(tmp.path()).status.success(),
+        "its own files are replaced"
+    );
+    let other = tempfile::tempdir().expect("temp dir");
+    fs::write(other.path().join("site.schema.json"), "{}\n").expect("write");
+    let out = schema(other.path());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("site.schema.json") && err.contains("not written by `torg schema`"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_to_string(other.path().join("site.schema.json")).expect("read"),
+        "{}\n"
+    );
+    assert_eq!(
+        fs::read_dir(other.path()).expect("list").count(),
+        1,
+        "nothing else written"
+    );
+}
+
 #[test]
 fn every_bundled_content_file_validates() {
     let mut files = content_files(&repo().join("content"));
