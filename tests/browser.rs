@@ -186,11 +186,18 @@ fn contacts_wrap_only_where_a_reader_expects() {
     );
 }
 
-/// A portal with its own logo, colour and website: the header still fits the first screen, the
-/// colour passes axe's contrast check, the logo has its text, in nb and in ar.
+/// A portal with its own logo, colour and website, and an Arabic translation behind its
+/// Norwegian source: the header still fits the first screen, the colour passes axe's contrast
+/// check, the logo has its text, the notice and its link pass axe and the direction checks.
 #[test]
-fn a_portal_with_its_logo_and_colour_passes() {
+fn a_portal_with_its_logo_colour_and_a_translation_behind_passes() {
     let project = Project::new();
+    project.mark_translated("content/demo/services/fastlege.ar.md");
+    project.edit(
+        "content/demo/services/fastlege.nb.md",
+        "Legen din",
+        "Fastlegen din",
+    );
     project.write(
         "content/demo/theme/static/shield.svg",
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 40 48"><path d="M2 2h36v22c0 12-8 18-18 22C10 42 2 36 2 24z" fill="#f4f4f4" stroke="#222" stroke-width="2"/><path d="M10 14h20v6H10zM17 8h6v30h-6z" fill="#a3241d"/></svg>"##,
@@ -202,6 +209,11 @@ fn a_portal_with_its_logo_and_colour_passes() {
     );
     let built = project.build(&[]);
     assert!(built.status.success(), "{}", text(&built.stderr));
+    let arabic = fs::read_to_string(project.path("public/demo/ar/services/fastlege/index.html"));
+    assert!(
+        arabic.expect("page").contains(r#"hreflang="nb">"#),
+        "the notice is there"
+    );
     let shots = repo().join("target/browser-screenshots/identity");
     let only = "^/demo/(nb|ar)/(services/fastlege/)?$";
     let run = run_suite(

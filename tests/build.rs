@@ -552,6 +552,43 @@ fn service_pages_describe_their_service_as_schema_org_json_ld() {
     assert!(!plan.contains("application/ld+json"), "{plan}");
 }
 
+/// A translation stamped from an older source text tells its reader so, in their language, with a
+/// link to the source-language page; once marked up to date again, the notice goes.
+#[test]
+fn a_translation_behind_its_source_says_so_and_links_the_source() {
+    let p = Project::new();
+    let mark = || p.mark_translated("content/demo/services/fastlege.pl.md");
+    mark();
+    let notice = r#"<p class="notice" role="note">To tłumaczenie może być nieaktualne"#;
+    let link = r#"<a href="/demo/nb/services/fastlege/" hreflang="nb">Przeczytaj tekst źródłowy (język: Norsk bokmål)</a></p>"#;
+    assert_ok(&p.build(&[]));
+    assert!(
+        !p.page("demo/pl/services/fastlege/index.html")
+            .contains(notice)
+    );
+
+    p.edit(
+        "content/demo/services/fastlege.nb.md",
+        "Legen din",
+        "Fastlegen din",
+    );
+    assert_ok(&p.build(&[]));
+    let pl = p.page("demo/pl/services/fastlege/index.html");
+    assert!(pl.contains(notice) && pl.contains(link), "{pl}");
+    // Not stamped: torg cannot tell, and says nothing.
+    assert!(
+        !p.page("demo/en/services/fastlege/index.html")
+            .contains(r#"hreflang="nb">"#)
+    );
+
+    mark();
+    assert_ok(&p.build(&[]));
+    assert!(
+        !p.page("demo/pl/services/fastlege/index.html")
+            .contains(notice)
+    );
+}
+
 /// Breaks the fixture in one way and checks the exit code and that the message names the file
 /// (and the line, where one is given).
 fn assert_content_error(setup: impl Fn(&Project), file: &str, line: Option<usize>, words: &str) {

@@ -151,6 +151,8 @@ fn next_event_line(events: &mut BufReader<TcpStream>, wanted: &str) {
 #[test]
 fn edits_reload_pages_and_errors_show_over_them() {
     let p = Project::new();
+    // The Polish text is stamped as translated from the current Norwegian one.
+    p.mark_translated("content/demo/services/fastlege.pl.md");
     let server = Server::start(&p);
     let page = "/demo/nb/services/fastlege/";
     let (status, body) = server.get(page);
@@ -180,13 +182,18 @@ fn edits_reload_pages_and_errors_show_over_them() {
     next_event_line(&mut events, "event: reload");
     // Only the pages that show the service are rendered again: the service, home (counts), the 5
     // category pages, the 2 theme pages (they list services by measure) and the search page (it
-    // lists every service), and only in Norwegian, since the service has a text of its own in
-    // every language: 10 of the portal's 85 pages.
+    // lists every service), in Norwegian and in Polish, whose stamped translation is now behind
+    // (the other languages' texts are not stamped): 20 of the portal's 85 pages.
     let line = server.terminal_line("rebuilt after content/demo/services/fastlege.nb.md");
-    assert!(line.contains(": 10 pages rendered, "), "{line}");
+    assert!(line.contains(": 20 pages rendered, "), "{line}");
+    let (_, polish) = server.get("/demo/pl/services/fastlege/");
+    assert!(
+        polish.contains("To tłumaczenie może być nieaktualne"),
+        "{polish}"
+    );
     // Fragments are named by their content: the Norwegian pages that show the title (the
-    // service and a theme page that links it) have new fragments, their old ones are gone, and
-    // the other languages' fragments are untouched.
+    // service and a theme page that links it) and the Polish service page with its notice have
+    // new fragments, their old ones are gone, and the other languages' fragments are untouched.
     let after = fragments();
     let (gone, new): (Vec<_>, Vec<_>) = (
         before.difference(&after).collect(),
@@ -196,8 +203,11 @@ fn edits_reload_pages_and_errors_show_over_them() {
         !new.is_empty() && new.len() == gone.len(),
         "{gone:?} {new:?}"
     );
-    let norwegian = |f: &&std::ffi::OsString| f.to_string_lossy().starts_with("nb_");
-    assert!(new.iter().chain(&gone).all(norwegian), "{gone:?} {new:?}");
+    let shown = |f: &&std::ffi::OsString| {
+        let name = f.to_string_lossy();
+        name.starts_with("nb_") || name.starts_with("pl_")
+    };
+    assert!(new.iter().chain(&gone).all(shown), "{gone:?} {new:?}");
     let (_, body) = server.get(page);
     assert!(
         body.contains("<h1>Fastlegen din</h1>"),

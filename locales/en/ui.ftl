@@ -168,6 +168,8 @@ glossary-intro = Words you will meet as a new resident, explained simply.
 
 ## Translation fallback
 untranslated-notice = This page has not been translated into English yet. The text below is in { $language }.
+translation-behind = This translation may be out of date: the { $language } text has changed since it was made.
+translation-behind-link = Read the { $language } text
 
 ## Not found
 not-found-title = Page not found

@@ -168,6 +168,8 @@ glossary-intro = Ord du møter som ny innbygger, forklart enkelt.
 
 ## Når en oversettelse mangler
 untranslated-notice = Denne siden er ikke oversatt til norsk bokmål ennå. Teksten under er på { $language }.
+translation-behind = Denne oversettelsen kan være utdatert: teksten på { $language } er endret etter at den ble laget.
+translation-behind-link = Les teksten på { $language }
 
 ## Fant ikke siden
 not-found-title = Fant ikke siden

@@ -174,6 +174,8 @@ glossary-intro = Ważne słowa dla nowych mieszkańców, wyjaśnione prostym ję
 
 ## Brak tłumaczenia
 untranslated-notice = Ta strona nie została jeszcze przetłumaczona na język polski. Poniższy tekst jest w języku: { $language }.
+translation-behind = To tłumaczenie może być nieaktualne: tekst źródłowy (język: { $language }) zmienił się od czasu jego przygotowania.
+translation-behind-link = Przeczytaj tekst źródłowy (język: { $language })
 
 ## Nie znaleziono strony
 not-found-title = Nie znaleziono strony

@@ -142,11 +142,22 @@ impl<F> Localized<F> {
                     body: doc.body,
                     body_line: doc.body_line,
                     translated_from: doc.translated_from,
+                    fingerprint: doc.fingerprint,
                 };
                 (lang, (path, doc))
             })
             .collect();
         Localized { docs }
+    }
+
+    /// Whether the text in `lang` is stamped as translated from an earlier version of the source.
+    pub fn is_behind(&self, lang: &str, source: &str) -> bool {
+        let stamp = self
+            .docs
+            .get(lang)
+            .and_then(|(_, d)| d.translated_from.as_deref());
+        let now = self.docs.get(source).map(|(_, d)| d.fingerprint.as_str());
+        lang != source && stamp.is_some_and(|stamp| Some(stamp) != now)
     }
 
     /// The text in `lang`, or in the source language with `fallback = true`.

@@ -206,6 +206,8 @@ pub struct Doc<F> {
     pub body_line: usize,
     /// In a translation: the [`fingerprint`] of the source file it was translated from.
     pub translated_from: Option<String>,
+    /// This file's own [`fingerprint`]: a translation stamped with another is behind it.
+    pub fingerprint: String,
 }
 
 /// The front matter field a translation is stamped with; torg reads it, not the page types.
@@ -227,6 +229,7 @@ pub fn load_doc<F: DeserializeOwned>(path: &Path) -> Result<Doc<F>, Diagnostic> 
         body: body.to_string(),
         body_line,
         translated_from,
+        fingerprint: fingerprint_of(text.as_bytes()),
     })
 }
 
@@ -252,9 +255,13 @@ fn take_stamp(yaml: &str) -> (Cow<'_, str>, Option<String>) {
 /// A short fingerprint of a file's bytes (SHA-256, 12 hex digits): a translation records the
 /// source's fingerprint, and a different one later means the source changed since.
 pub fn fingerprint(path: &Path) -> Result<String, Diagnostic> {
-    let bytes = read_bytes(path)?;
-    let digest = Sha256::digest(&bytes);
-    Ok(digest.iter().take(6).map(|b| format!("{b:02x}")).collect())
+    Ok(fingerprint_of(&read_bytes(path)?))
+}
+
+/// The first 6 bytes of the SHA-256 of a file's bytes, in hex: short enough for a stamp line.
+fn fingerprint_of(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
 }
 
 /// Records in `translation` that it matches the current `source`: sets `translated_from`.

@@ -27,6 +27,7 @@ fn default(scope: &Scope) -> View {
         template: "page.html",
         title: lang.text("accessibility-title"),
         fallback: None,
+        behind: None,
         search_kind: None,
         data: Data::Text(TextPage {
             summary: None,

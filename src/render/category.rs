@@ -29,6 +29,7 @@ pub(super) fn view(scope: &Scope, c: Category) -> View {
         template: "category.html",
         title: label(scope, c),
         fallback: None,
+        behind: None,
         search_kind: None,
         data: Data::Category(page),
     }

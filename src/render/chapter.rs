@@ -47,6 +47,7 @@ pub(super) fn view(scope: &Scope, slug: &str) -> Option<View> {
         template: "theme.html",
         title: doc.front.title.clone(),
         fallback,
+        behind: scope.behind(&chapter.text, &Route::Chapter(chapter.slug.clone())),
         search_kind: Some(scope.lang.text("nav-plan")),
         data: Data::Chapter(data(scope, chapter, doc)),
     })

@@ -38,6 +38,8 @@ pub(super) struct Frame<'a> {
     pub(super) footer: Vec<Link>,
     /// Set when the page's text is shown in the source language.
     pub(super) fallback: Option<Fallback>,
+    /// Set when the page's translation is older than its source text.
+    pub(super) behind: Option<Behind>,
     /// The language of free-text facts from YAML (unit names, plan references), which are written
     /// once, in the source language; set when that differs from the page.
     pub(super) facts_lang: Option<TextLang>,
@@ -109,6 +111,17 @@ pub(super) struct Fallback {
     pub(super) notice: String,
 }
 
+/// A translation made from an earlier version of the source text: the notice saying so, and the
+/// source-language page it links to.
+#[derive(Serialize)]
+pub(super) struct Behind {
+    pub(super) notice: String,
+    pub(super) link: String,
+    pub(super) url: String,
+    /// The source language, for the link's `hreflang`.
+    pub(super) lang: String,
+}
+
 /// A frame and the content of one kind of page, flattened into one template context.
 #[derive(Serialize)]
 pub(super) struct PageContext<'a, B: Serialize> {
@@ -165,6 +178,20 @@ impl<'a> Scope<'a> {
     pub(super) fn text<'l, F>(&self, l: &'l Localized<F>) -> (&'l Doc<F>, Option<Fallback>) {
         let (doc, fell_back) = l.get(&self.lang.code, self.site.source_language());
         (doc, fell_back.then(|| self.fallback()))
+    }
+
+    /// The notice over a translation of `l` that is older than its source text, if it is.
+    pub(super) fn behind<F>(&self, l: &Localized<F>, route: &Route) -> Option<Behind> {
+        let source = self.source();
+        l.is_behind(&self.lang.code, &source.code).then(|| {
+            let language = || [("language", FluentValue::from(source.name.as_str()))];
+            Behind {
+                notice: self.lang.format("translation-behind", &language()),
+                link: self.lang.format("translation-behind-link", &language()),
+                url: self.url_in(&source.code, route),
+                lang: source.code.clone(),
+            }
+        })
     }
 
     /// The notice shown over text in the source language.
@@ -229,6 +256,7 @@ impl<'a> Scope<'a> {
             nav: self.nav(route),
             footer: self.footer(route),
             fallback,
+            behind: None,
             facts_lang: text_lang(self, self.lang.code != site.source_language()),
             search_url: (*route != Route::Search).then(|| self.url(&Route::Search)),
             offline: Some(self.offline()),

@@ -48,6 +48,7 @@ pub(super) fn view(scope: &Scope) -> View {
         template: "glossary.html",
         title: scope.lang.text("glossary-title"),
         fallback: any_fallback.then(|| scope.fallback()),
+        behind: None,
         search_kind: Some(scope.lang.text("nav-glossary")),
         data: Data::Glossary(GlossaryPage { terms }),
     }

@@ -80,6 +80,7 @@ pub(super) fn view(scope: &Scope) -> View {
         template: "home.html",
         title: scope.municipality(),
         fallback: None,
+        behind: None,
         search_kind: None,
         data: Data::Home(home),
     }

@@ -43,7 +43,7 @@ use crate::layout::{STATIC_DIR, TEMPLATES_DIR};
 use crate::output::Output;
 use crate::route::{self, Route};
 use crate::search::{self, Document};
-use frame::{PageContext, Scope};
+use frame::{Frame, PageContext, Scope};
 use view::View;
 
 /// The compiled templates and static files of one portal: the default theme plus overrides.
@@ -380,11 +380,15 @@ fn render_page(scope: &Scope, route: &Route, theme: &Theme) -> Result<Page, Diag
         template,
         title,
         fallback,
+        behind,
         search_kind,
         data,
     } = view::of(scope, route).ok_or_else(|| missing(scope, route))?;
     let text_lang = fallback.as_ref().map(|f| f.lang.clone());
-    let frame = scope.frame(route, title.clone(), fallback);
+    let frame = Frame {
+        behind,
+        ..scope.frame(route, title.clone(), fallback)
+    };
     let html = theme.render_page(template, &PageContext { frame, page: data })?;
     Ok(Page {
         html,

@@ -9,6 +9,7 @@ pub(super) fn view(scope: &Scope) -> View {
         template: "404.html",
         title: scope.lang.text("not-found-title"),
         fallback: None,
+        behind: None,
         search_kind: None,
         data: Data::NotFound,
     }

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::frame::{ContactView, Scope};
 use super::view::{Data, View};
+use crate::route::Route;
 
 /// The data of a page of text.
 #[derive(Serialize)]
@@ -33,6 +34,7 @@ pub(super) fn text(scope: &Scope, slug: &str) -> Option<View> {
         template: "page.html",
         title: doc.front.title.clone(),
         fallback,
+        behind: scope.behind(&page.text, &Route::Page(page.slug.clone())),
         search_kind: None,
         data: Data::Text(TextPage {
             summary: doc.front.summary.clone(),

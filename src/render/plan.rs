@@ -39,6 +39,7 @@ pub(super) fn view(scope: &Scope) -> Option<View> {
         template: "plan.html",
         title: doc.front.title.clone(),
         fallback,
+        behind: scope.behind(&plan.text, &Route::Plan),
         search_kind: Some(scope.lang.text("nav-plan")),
         data: Data::Plan(data(scope, plan, doc)),
     })

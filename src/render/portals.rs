@@ -108,6 +108,7 @@ pub(super) fn context<'a>(
         search_url: None,
         offline: None,
         identity: None,
+        behind: None,
     };
     let page = PortalList {
         portals: portals.iter().map(|p| link(p, lang)).collect(),

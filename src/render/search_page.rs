@@ -57,6 +57,7 @@ pub(super) fn view(scope: &Scope) -> View {
         template: "search.html",
         title: scope.lang.text("search-title"),
         fallback: None,
+        behind: None,
         search_kind: None,
         data: Data::Search(page),
     }

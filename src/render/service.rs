@@ -75,6 +75,7 @@ pub(super) fn view(scope: &Scope, slug: &str) -> Option<View> {
         title: doc.front.title.clone(),
         data: Data::Service(data(scope, s, doc, fallback.is_some())),
         fallback,
+        behind: scope.behind(&s.text, &Route::Service(s.slug.clone())),
         search_kind: Some(category::label(scope, s.facts.category)),
     })
 }

@@ -38,6 +38,7 @@ pub(super) fn view(scope: &Scope) -> Option<View> {
         template: "start.html",
         title: doc.front.title.clone(),
         fallback,
+        behind: scope.behind(&start.text, &Route::Start),
         search_kind: Some(scope.lang.text("nav-home")),
         data: Data::Start(StartPage {
             summary: doc.front.summary.clone(),

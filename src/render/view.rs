@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::frame::{Fallback, Scope};
+use super::frame::{Behind, Fallback, Scope};
 use super::{
     accessibility, category, chapter, glossary, home, not_found, page, plan, search_page, service,
     start,
@@ -18,6 +18,8 @@ pub(super) struct View {
     pub(super) title: String,
     /// Set when the page's text is shown in the source language.
     pub(super) fallback: Option<Fallback>,
+    /// Set when the page's translation is older than its source text.
+    pub(super) behind: Option<Behind>,
     /// What search results show above the title; `None` for pages not in the search index.
     pub(super) search_kind: Option<String>,
     /// The page kind's own prepared data, the template's `page`.

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use crate::content::load::{Kind, Place, classify};
-use crate::content::model::Site;
+use crate::content::model::{Localized, Site};
 use crate::route::Route;
 
 /// What an edit to one content file touched, to decide which pages to render again.
@@ -62,34 +62,37 @@ pub struct Edit {
 impl Edit {
     /// Whether pages in `page_lang` show anything of this edit: its own language's pages, and
     /// where it is the source text, the pages of languages it has no translation in, which show
-    /// the source text instead.
+    /// the source text instead, and of stamped translations, which say whether they are behind it.
     pub fn is_shown_in(&self, page_lang: &str, site: &Site) -> bool {
         match &self.lang {
             None => true,
             Some(lang) if lang == page_lang => true,
-            Some(lang) => lang == site.source_language() && !self.is_translated(page_lang, site),
+            Some(lang) => lang == site.source_language() && !self.is_independent(page_lang, site),
         }
     }
 
-    /// Whether the edited item has a text of its own in `lang` (`false` when unsure: a glossary
-    /// edit names no term, so every language's glossary is rendered again).
-    fn is_translated(&self, lang: &str, site: &Site) -> bool {
+    /// Whether the edited item has an unstamped text of its own in `lang`, which a source edit
+    /// leaves as it is (`false` when unsure: a glossary edit names no term, so every language's
+    /// glossary is rendered again).
+    fn is_independent(&self, lang: &str, site: &Site) -> bool {
+        fn own<F>(text: &Localized<F>, lang: &str) -> bool {
+            text.docs
+                .get(lang)
+                .is_some_and(|(_, doc)| doc.translated_from.is_none())
+        }
         let plan = site.plan.as_ref();
         match &self.change {
             Change::Service(slug) => site
                 .services
                 .iter()
-                .any(|s| &s.slug == slug && s.text.docs.contains_key(lang)),
+                .any(|s| &s.slug == slug && own(&s.text, lang)),
             Change::Chapter(slug) => plan.is_some_and(|p| {
                 p.chapters
                     .iter()
-                    .any(|c| &c.slug == slug && c.text.docs.contains_key(lang))
+                    .any(|c| &c.slug == slug && own(&c.text, lang))
             }),
-            Change::Plan => plan.is_some_and(|p| p.text.docs.contains_key(lang)),
-            Change::Start => site
-                .start
-                .as_ref()
-                .is_some_and(|s| s.text.docs.contains_key(lang)),
+            Change::Plan => plan.is_some_and(|p| own(&p.text, lang)),
+            Change::Start => site.start.as_ref().is_some_and(|s| own(&s.text, lang)),
             Change::Term | Change::Everything => false,
         }
     }

@@ -65,6 +65,16 @@ impl Project {
         self.torg(&[&["build", "--out", out, "--locales", locales], extra].concat())
     }
 
+    /// Stamps the translation `rel` as made from its source text as it is now
+    /// (`torg translations --mark`).
+    pub(crate) fn mark_translated(&self, rel: &str) {
+        let locales = repo().join("locales");
+        let locales = locales.to_str().expect("UTF-8 path");
+        let out = self.torg(&["translations", "--locales", locales, "--mark", rel]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{err}");
+    }
+
     /// Runs the binary in the project folder with the repository's theme; without `--locales`
     /// it reads the project's own `locales/`.
     pub(crate) fn torg(&self, args: &[&str]) -> Output {
