@@ -74,7 +74,10 @@ pub struct SiteConfig {
     #[serde(default)]
     pub contact: Contact,
     /// The municipality's logo or coat of arms, shown beside its name; leave it out when there is none.
-    #[schemars(with = "Option<Logo>")]
+    #[schemars(
+        with = "Option<Logo>",
+        example = serde_json::json!({ "file": "coat-of-arms.svg", "alt": { "nb": "Eksempelby kommunes våpen" } })
+    )]
     pub logo: Option<Spanned<Logo>>,
     /// The header's colour as a hex code in quotes; white text on it must be easy to read.
     // Spanned, so a colour too light for white text on it can be reported with its line.
