@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd, html};
 use pulldown_cmark_escape::escape_html_body_text;
 
 use crate::url;
@@ -193,6 +193,57 @@ pub fn scan(src: &str) -> Scan {
         }
     }
     scan
+}
+
+/// A part of a Markdown body: the text before the first `##` heading, or a `##` heading with
+/// everything up to the next one.
+#[derive(Debug, PartialEq)]
+pub struct Section<'a> {
+    pub text: &'a str,
+    /// The heading's text and its id as [`to_html`] writes it; `None` for the opening part.
+    pub heading: Option<(String, String)>,
+}
+
+/// The body's sections, in order; translations are compared with their source section by section.
+pub fn sections(src: &str) -> Vec<Section<'_>> {
+    let mut ids = HeadingIds::default();
+    // Where each level-2 heading starts, with its text and id; ids count every heading, as in HTML.
+    let mut starts: Vec<(usize, String, String)> = Vec::new();
+    let mut heading: Option<(usize, bool, String)> = None;
+    for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => {
+                heading = Some((range.start, level == HeadingLevel::H2, String::new()));
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, _, text)) = &mut heading {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((start, is_h2, text)) = heading.take() {
+                    let id = ids.next(&text);
+                    if is_h2 {
+                        starts.push((start, text, id));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let first = starts.first().map_or(src.len(), |(start, ..)| *start);
+    let mut out = vec![Section {
+        text: &src[..first],
+        heading: None,
+    }];
+    for (i, (start, text, id)) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(src.len(), |(next, ..)| *next);
+        out.push(Section {
+            text: &src[*start..end],
+            heading: Some((text.clone(), id.clone())),
+        });
+    }
+    out
 }
 
 fn is_vague(text: &str) -> bool {
@@ -387,6 +438,30 @@ pub fn slugify(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sections_split_at_level_two_headings_with_the_ids_of_the_html() {
+        let src = "Intro.\n\n## Hva er det?\n\nTekst.\n\n### Mer\n\n```\n## not a heading\n```\n\n## Hva er det?\n\nIgjen.\n";
+        let parts = sections(src);
+        assert_eq!(parts.len(), 3);
+        assert_eq!(parts[0].text, "Intro.\n\n");
+        assert_eq!(
+            parts[1].heading,
+            Some(("Hva er det?".into(), "hva-er-det".into()))
+        );
+        assert!(
+            parts[1].text.contains("## not a heading"),
+            "{:?}",
+            parts[1].text
+        );
+        assert_eq!(
+            parts[2].heading,
+            Some(("Hva er det?".into(), "hva-er-det-2".into()))
+        );
+        assert_eq!(parts.iter().map(|p| p.text).collect::<String>(), src);
+        let html = to_html(src, &|t| t.to_string());
+        assert!(html.contains(r#"<h2 id="hva-er-det-2">"#), "{html}");
+    }
 
     #[test]
     fn prose_finds_a_phrase_across_a_line_break_but_not_in_a_link_target() {

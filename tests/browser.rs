@@ -195,8 +195,8 @@ fn a_portal_with_its_logo_colour_and_a_translation_behind_passes() {
     project.mark_translated("content/demo/services/fastlege.ar.md");
     project.edit(
         "content/demo/services/fastlege.nb.md",
-        "Legen din",
-        "Fastlegen din",
+        "Alle har rett",
+        "Alle som bor her har rett",
     );
     project.write(
         "content/demo/theme/static/shield.svg",

@@ -553,40 +553,61 @@ fn service_pages_describe_their_service_as_schema_org_json_ld() {
 }
 
 /// A translation stamped from an older source text tells its reader so, in their language, with a
-/// link to the source-language page; once marked up to date again, the notice goes.
+/// link to the source-language page: which sections changed when only sections did, the whole
+/// page when the title or summary did. Once marked up to date again, the notice goes.
 #[test]
 fn a_translation_behind_its_source_says_so_and_links_the_source() {
     let p = Project::new();
     let mark = || p.mark_translated("content/demo/services/fastlege.pl.md");
     mark();
-    let notice = r#"<p class="notice" role="note">To tłumaczenie może być nieaktualne"#;
-    let link = r#"<a href="/demo/nb/services/fastlege/" hreflang="nb">Przeczytaj tekst źródłowy (język: Norsk bokmål)</a></p>"#;
+    let page = || p.page("demo/pl/services/fastlege/index.html");
+    let notice = r#"<div class="notice" role="note"><p>To tłumaczenie może być nieaktualne"#;
+    let link = r#"<p><a href="/demo/nb/services/fastlege/" hreflang="nb">Przeczytaj tekst źródłowy (język: Norsk bokmål)</a></p></div>"#;
     assert_ok(&p.build(&[]));
-    assert!(
-        !p.page("demo/pl/services/fastlege/index.html")
-            .contains(notice)
-    );
+    assert!(!page().contains(notice));
 
+    // A sentence under «Hva er det?»: the Polish section under its own heading is named.
     p.edit(
         "content/demo/services/fastlege.nb.md",
-        "Legen din",
-        "Fastlegen din",
+        "Alle har rett",
+        "Alle som bor her har rett",
     );
     assert_ok(&p.build(&[]));
-    let pl = p.page("demo/pl/services/fastlege/index.html");
+    let pl = page();
     assert!(pl.contains(notice) && pl.contains(link), "{pl}");
+    assert!(
+        pl.contains(
+            "zmieniły się te części:</p>\n<ul><li><a href=\"#co-to-jest\">Co to jest?</a></li></ul>"
+        ),
+        "{pl}"
+    );
+    assert!(
+        pl.contains(r#"<h2 id="co-to-jest">"#),
+        "the link leads to the heading: {pl}"
+    );
     // Not stamped: torg cannot tell, and says nothing.
     assert!(
         !p.page("demo/en/services/fastlege/index.html")
             .contains(r#"hreflang="nb">"#)
     );
 
+    // The summary: the whole page is behind, no section is named.
+    p.edit(
+        "content/demo/services/fastlege.nb.md",
+        "Legen din",
+        "Fastlegen din",
+    );
+    assert_ok(&p.build(&[]));
+    let pl = page();
+    assert!(pl.contains(notice) && pl.contains(link), "{pl}");
+    assert!(
+        !pl.contains("te części") && !pl.contains("href=\"#co-to-jest\""),
+        "{pl}"
+    );
+
     mark();
     assert_ok(&p.build(&[]));
-    assert!(
-        !p.page("demo/pl/services/fastlege/index.html")
-            .contains(notice)
-    );
+    assert!(!page().contains(notice));
 }
 
 /// Breaks the fixture in one way and checks the exit code and that the message names the file

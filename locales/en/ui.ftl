@@ -169,6 +169,7 @@ glossary-intro = Words you will meet as a new resident, explained simply.
 ## Translation fallback
 untranslated-notice = This page has not been translated into English yet. The text below is in { $language }.
 translation-behind = This translation may be out of date: the { $language } text has changed since it was made.
+translation-behind-sections = This translation may be out of date: the { $language } text has changed in these sections:
 translation-behind-link = Read the { $language } text
 
 ## Not found

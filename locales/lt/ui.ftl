@@ -175,6 +175,7 @@ glossary-intro = Naujiems gyventojams svarbūs žodžiai, paaiškinti paprastai.
 ## Kai trūksta vertimo
 untranslated-notice = Šis puslapis dar neišverstas į lietuvių kalbą. Toliau pateiktas tekstas yra šia kalba: { $language }.
 translation-behind = Šis vertimas gali būti pasenęs: originalus tekstas (kalba: { $language }) buvo pakeistas po to, kai vertimas buvo parengtas.
+translation-behind-sections = Šis vertimas gali būti pasenęs: originaliame tekste (kalba: { $language }) pakeistos šios dalys:
 translation-behind-link = Skaityti originalų tekstą (kalba: { $language })
 
 ## Puslapis nerastas

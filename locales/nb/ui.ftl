@@ -169,6 +169,7 @@ glossary-intro = Ord du møter som ny innbygger, forklart enkelt.
 ## Når en oversettelse mangler
 untranslated-notice = Denne siden er ikke oversatt til norsk bokmål ennå. Teksten under er på { $language }.
 translation-behind = Denne oversettelsen kan være utdatert: teksten på { $language } er endret etter at den ble laget.
+translation-behind-sections = Denne oversettelsen kan være utdatert: teksten på { $language } er endret i disse delene:
 translation-behind-link = Les teksten på { $language }
 
 ## Fant ikke siden

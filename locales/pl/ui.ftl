@@ -175,6 +175,7 @@ glossary-intro = Ważne słowa dla nowych mieszkańców, wyjaśnione prostym ję
 ## Brak tłumaczenia
 untranslated-notice = Ta strona nie została jeszcze przetłumaczona na język polski. Poniższy tekst jest w języku: { $language }.
 translation-behind = To tłumaczenie może być nieaktualne: tekst źródłowy (język: { $language }) zmienił się od czasu jego przygotowania.
+translation-behind-sections = To tłumaczenie może być nieaktualne: w tekście źródłowym (język: { $language }) zmieniły się te części:
 translation-behind-link = Przeczytaj tekst źródłowy (język: { $language })
 
 ## Nie znaleziono strony

@@ -145,6 +145,7 @@ impl<F> Localized<F> {
                     body: doc.body,
                     body_line: doc.body_line,
                     translated_from: doc.translated_from,
+                    translated_sections: doc.translated_sections,
                     fingerprint: doc.fingerprint,
                 };
                 (lang, (path, doc))

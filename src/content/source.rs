@@ -206,6 +206,8 @@ pub struct Doc<F> {
     pub body_line: usize,
     /// In a translation: the [`fingerprint`] of the source file it was translated from.
     pub translated_from: Option<String>,
+    /// In a translation: the [`section_prints`] of that source file, when the stamp has them.
+    pub translated_sections: Vec<String>,
     /// This file's own [`fingerprint`]: a translation stamped with another is behind it.
     pub fingerprint: String,
 }
@@ -221,16 +223,38 @@ pub fn load_doc<F: DeserializeOwned>(path: &Path) -> Result<Doc<F>, Diagnostic> 
             .at(1, None)
             .hint("Start the file with a line `---`, the fields (such as `title: …`), and another `---` line.")
     })?;
-    let (yaml, translated_from) = take_stamp(yaml);
+    let (yaml, stamp) = take_stamp(yaml);
     let front = parse_yaml(&yaml, path, 2)?;
+    let mut stamp = stamp.as_deref().unwrap_or_default().split_whitespace();
+    let translated_from = stamp.next().map(str::to_string);
+    let translated_sections = stamp
+        .next()
+        .map_or_else(Vec::new, |s| s.split(',').map(str::to_string).collect());
     Ok(Doc {
         front,
         front_text: yaml.into_owned(),
         body: body.to_string(),
         body_line,
         translated_from,
+        translated_sections,
         fingerprint: fingerprint_of(text.as_bytes()),
     })
+}
+
+/// A short fingerprint of each section of a text ([`markdown::sections`]), the front matter
+/// counted with the opening part: what a stamp records so a reader can be told which sections of
+/// the source changed since.
+pub fn section_prints(front_text: &str, body: &str) -> Vec<String> {
+    let parts = crate::markdown::sections(body);
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| match i {
+            0 => fingerprint_of(format!("{front_text}\n{}", part.text).as_bytes()),
+            _ => fingerprint_of(part.text.as_bytes()),
+        })
+        .map(|print| print[..6].to_string())
+        .collect()
 }
 
 /// Removes a top-level `translated_from:` line, leaving it empty so line numbers stay right.
@@ -264,15 +288,21 @@ fn fingerprint_of(bytes: &[u8]) -> String {
     digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
 }
 
-/// Records in `translation` that it matches the current `source`: sets `translated_from`.
+/// Records in `translation` that it matches the current `source`: sets `translated_from` to the
+/// source's fingerprint and the fingerprints of its sections.
 pub fn stamp(translation: &Path, source: &Path) -> Result<String, Diagnostic> {
     let print = fingerprint(source)?;
+    let source_text = read_text(source)?;
+    let sections = match split_front_matter(&source_text) {
+        Some((yaml, body, _)) => section_prints(&take_stamp(yaml).0, body),
+        None => Vec::new(),
+    };
     let text = read_text(translation)?;
     if split_front_matter(&text).is_none() {
         return Err(Diagnostic::error("front-matter", translation, "The file does not start with front matter.")
             .hint("Start the file with a line `---`, the fields (such as `title: …`), and another `---` line."));
     }
-    let line = format!("{STAMP} {print}");
+    let line = format!("{STAMP} {print} {}", sections.join(","));
     let stamped = match text.lines().position(|l| l.starts_with(STAMP)) {
         Some(i) => {
             let mut lines: Vec<&str> = text.lines().collect();

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::config::Urls;
 use crate::content::model::{Contact, Localized, Site};
-use crate::content::source::Doc;
+use crate::content::source::{Doc, section_prints};
 use crate::i18n::Language;
 use crate::layout;
 use crate::markdown;
@@ -116,6 +116,8 @@ pub(super) struct Fallback {
 #[derive(Serialize)]
 pub(super) struct Behind {
     pub(super) notice: String,
+    /// The sections of this translation whose source section changed, when that can be told.
+    pub(super) sections: Vec<Link>,
     pub(super) link: String,
     pub(super) url: String,
     /// The source language, for the link's `hreflang`.
@@ -183,14 +185,21 @@ impl<'a> Scope<'a> {
     /// The notice over a translation of `l` that is older than its source text, if it is.
     pub(super) fn behind<F>(&self, l: &Localized<F>, route: &Route) -> Option<Behind> {
         let source = self.source();
-        l.is_behind(&self.lang.code, &source.code).then(|| {
-            let language = || [("language", FluentValue::from(source.name.as_str()))];
-            Behind {
-                notice: self.lang.format("translation-behind", &language()),
-                link: self.lang.format("translation-behind-link", &language()),
-                url: self.url_in(&source.code, route),
-                lang: source.code.clone(),
-            }
+        if !l.is_behind(&self.lang.code, &source.code) {
+            return None;
+        }
+        let sections = changed_sections(l, &self.lang.code, &source.code);
+        let language = || [("language", FluentValue::from(source.name.as_str()))];
+        let notice = match sections.is_empty() {
+            true => "translation-behind",
+            false => "translation-behind-sections",
+        };
+        Some(Behind {
+            notice: self.lang.format(notice, &language()),
+            sections,
+            link: self.lang.format("translation-behind-link", &language()),
+            url: self.url_in(&source.code, route),
+            lang: source.code.clone(),
         })
     }
 
@@ -349,6 +358,32 @@ impl<'a> Scope<'a> {
         ));
         links
     }
+}
+
+/// Links to the headings of the translation in `lang` whose section of the source changed since
+/// it was stamped; none when that cannot be told (an old stamp, sections added or removed, or a
+/// change in the title or opening), and the notice then speaks of the whole page.
+fn changed_sections<F>(l: &Localized<F>, lang: &str, source: &str) -> Vec<Link> {
+    let (Some((_, doc)), Some((_, src))) = (l.docs.get(lang), l.docs.get(source)) else {
+        return Vec::new();
+    };
+    let now = section_prints(&src.front_text, &src.body);
+    let then = &doc.translated_sections;
+    let own = markdown::sections(&doc.body);
+    if now.len() != then.len() || own.len() != now.len() || now.first() != then.first() {
+        return Vec::new();
+    }
+    own.into_iter()
+        .zip(now.iter().zip(then))
+        .filter(|(_, (now, then))| now != then)
+        .filter_map(|(section, _)| section.heading)
+        .map(|(label, id)| Link {
+            label,
+            url: format!("#{id}"),
+            current: false,
+            text_lang: None,
+        })
+        .collect()
 }
 
 /// Marks one item of a list whose text is shown in the source language.
