@@ -14,8 +14,8 @@ use torg::layout;
 
 use torg::cache::Cache;
 use torg::check::{
-    ExternalLink, Freshness, LinkStatus, check_external, check_freshness, check_rendered_links,
-    check_terms, external_links, report_external,
+    ExternalLink, Figure, Freshness, LinkStatus, check_external, check_freshness,
+    check_plain_language, check_rendered_links, check_terms, external_links, report_external,
 };
 use torg::config::{BuildConfig, OutDir, check_cache_dir, check_out_dir};
 use torg::content::source::stamp;
@@ -323,9 +323,14 @@ fn run_check(cfg: BuildConfig, format: Format, freshness: Freshness, external: b
     }
     let mut report = Report::default();
     let portals = build::prepare(&cfg, &mut report);
+    let mut readability = Vec::new();
     for p in &portals {
         check_freshness(&p.site, freshness, &mut report);
         check_terms(&p.site, &mut report);
+        readability.push((
+            p.site.slug.clone(),
+            check_plain_language(&p.site, &mut report),
+        ));
     }
     if !report.is_fatal(false) {
         check_rendered_links(&cfg, &portals, &mut report);
@@ -345,6 +350,11 @@ fn run_check(cfg: BuildConfig, format: Format, freshness: Freshness, external: b
         );
     }
     emit(&report, format, &cfg);
+    for (slug, figures) in &readability {
+        if let Some(line) = readability_line(figures) {
+            eprintln!("note: readability of {slug} (LIX, median and range per language): {line}");
+        }
+    }
     let (errors, warnings) = (
         report.count(Severity::Error),
         report.count(Severity::Warning),
@@ -364,6 +374,35 @@ fn run_check(cfg: BuildConfig, format: Format, freshness: Freshness, external: b
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// «nb 35 (23–52, 40 texts); en 40 (24–56, 45 texts)», in the order the languages come.
+fn readability_line(figures: &[Figure]) -> Option<String> {
+    let mut langs: Vec<&str> = Vec::new();
+    for f in figures {
+        if !langs.contains(&f.lang.as_str()) {
+            langs.push(&f.lang);
+        }
+    }
+    let parts: Vec<String> = langs
+        .iter()
+        .map(|lang| {
+            let mut lix: Vec<f64> = figures
+                .iter()
+                .filter(|f| f.lang == *lang)
+                .map(|f| f.lix)
+                .collect();
+            lix.sort_by(f64::total_cmp);
+            let median = lix[lix.len() / 2];
+            let (low, high) = (lix[0], lix[lix.len() - 1]);
+            let texts = if lix.len() == 1 { "text" } else { "texts" };
+            format!(
+                "{lang} {median:.0} ({low:.0}–{high:.0}, {} {texts})",
+                lix.len()
+            )
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 fn run_translations(cfg: &BuildConfig, format: Format, mark: &[PathBuf]) -> ExitCode {

@@ -122,6 +122,45 @@ impl Prose {
     }
 }
 
+/// A block of text as a reader sees it (a paragraph, heading, list item or table cell), with
+/// the file line it starts on.
+#[derive(Debug, PartialEq)]
+pub struct Block {
+    pub line: usize,
+    pub text: String,
+}
+
+/// The blocks of a Markdown body whose first line is file line `first_line`, in order.
+pub fn blocks(src: &str, first_line: usize) -> Vec<Block> {
+    let line_of = |offset: usize| first_line + src[..offset].matches('\n').count();
+    let mut out: Vec<Block> = Vec::new();
+    let mut open: Option<Block> = None;
+    for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
+        match event {
+            Event::Text(t) | Event::Code(t) => {
+                let block = open.get_or_insert_with(|| Block {
+                    line: line_of(range.start),
+                    text: String::new(),
+                });
+                block.text.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(block) = &mut open {
+                    block.text.push(' ');
+                }
+            }
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+            ) => {
+                out.extend(open.take());
+            }
+            _ => {}
+        }
+    }
+    out.extend(open);
+    out
+}
+
 /// Reads `src` once: its links and images, its heading ids, and its accessibility problems.
 pub fn scan(src: &str) -> Scan {
     let mut scan = Scan::default();
@@ -438,6 +477,25 @@ pub fn slugify(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blocks_are_the_texts_a_reader_sees_with_their_lines() {
+        let src =
+            "Intro [med lenke](https://x.no)\nover to linjer.\n\n## Tittel\n\n- En\n- To `kode`\n";
+        let texts: Vec<(usize, String)> = blocks(src, 5)
+            .into_iter()
+            .map(|b| (b.line, b.text))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (5, "Intro med lenke over to linjer.".into()),
+                (8, "Tittel".into()),
+                (10, "En".into()),
+                (11, "To kode".into())
+            ]
+        );
+    }
 
     #[test]
     fn sections_split_at_level_two_headings_with_the_ids_of_the_html() {

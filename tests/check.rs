@@ -69,6 +69,12 @@ const SEEDED: &[(&str, &str, &str, Option<u64>)] = &[
         "content/demo/services/fastlege.pl.md",
         None,
     ),
+    // Plain language: line 34 is one paragraph of two sentences, the first long and with long
+    // words; the text as a whole is hard to read (no line: the whole text is).
+    ("warning", "long-sentence", SERVICE_TEXT, Some(34)),
+    ("warning", "long-paragraph", SERVICE_TEXT, Some(34)),
+    ("warning", "long-word", SERVICE_TEXT, Some(34)),
+    ("warning", "hard-to-read", SERVICE_TEXT, None),
     // Stamped with a fingerprint that is not the source's.
     (
         "warning",
@@ -169,16 +175,20 @@ fn human_output_is_grouped_by_file_with_a_fix() {
     let group = err
         .split(&format!("\n{SERVICE_TEXT}\n"))
         .nth(1)
+        .map(|group| format!("\n{group}"))
         .expect("a heading for the service text file");
-    for (severity, code, file, line) in SEEDED.iter().filter(|s| s.2 == SERVICE_TEXT) {
-        let at = format!("{severity}[{code}]: {file}:{}\n", line.unwrap_or_default());
+    // A line may be followed by a column (`:11:5`); the text file's problems have none.
+    let heading = |(severity, code, file, line): &(&str, &str, &str, Option<u64>)| match line {
+        Some(line) => format!("\n{severity}[{code}]: {file}:{line}"),
+        None => format!("\n{severity}[{code}]: {file}\n"),
+    };
+    for seeded in SEEDED.iter().filter(|s| s.2 == SERVICE_TEXT) {
+        let at = heading(seeded);
+        let at = if at.ends_with('\n') { at } else { at + "\n" };
         assert!(group.contains(&at), "{at} under its file heading");
     }
-    for (severity, code, file, line) in SEEDED {
-        let at = match line {
-            Some(line) => format!("\n{severity}[{code}]: {file}:{line}"),
-            None => format!("\n{severity}[{code}]: {file}\n"),
-        };
+    for seeded in SEEDED {
+        let at = heading(seeded);
         assert!(err.contains(&at), "{at}");
     }
     assert!(err.contains("how to fix: "));
@@ -256,10 +266,19 @@ fn build_reports_the_same_problems_but_not_freshness_or_terms() {
         .filter_map(|d| d["code"].as_str())
         .collect();
     for (_, code, _, _) in SEEDED {
-        // Builds do not depend on the date; term renderings are advice for `torg check`.
+        // Builds do not depend on the date; term renderings and plain language are advice for
+        // `torg check`.
         let check_only = matches!(
             *code,
-            "stale-review" | "plan-ended" | "measure-overdue" | "term-avoided" | "term-not-used"
+            "stale-review"
+                | "plan-ended"
+                | "measure-overdue"
+                | "term-avoided"
+                | "term-not-used"
+                | "long-sentence"
+                | "long-paragraph"
+                | "long-word"
+                | "hard-to-read"
         );
         assert_eq!(codes.contains(code), !check_only, "{code}");
     }
@@ -465,5 +484,39 @@ fn links_typed_into_templates_are_checked_in_the_rendered_pages() {
             .as_str()
             .unwrap_or_default()
             .contains("`/demo/nb/kontakt/`")
+    );
+}
+
+/// The limits are the portal's own: raised in site.yaml, the same text passes; the readability
+/// figure is printed either way.
+#[test]
+fn plain_language_limits_come_from_site_yaml() {
+    let p = Project::from_fixture("problems");
+    let plain = [
+        "long-sentence",
+        "long-paragraph",
+        "long-word",
+        "hard-to-read",
+    ];
+    let found = |out: &Output| -> Vec<&str> {
+        plain
+            .into_iter()
+            .filter(|code| !diagnostics_with(out, code).is_empty())
+            .collect()
+    };
+    let out = check(&p, &["--format", "json"]);
+    assert_eq!(found(&out), plain);
+    let site = std::fs::read_to_string(p.path("content/demo/site.yaml")).expect("site.yaml");
+    p.write(
+        "content/demo/site.yaml",
+        format!("{site}plain_language:\n  max_sentence_words: 80\n  max_paragraph_words: 200\n  max_word_letters: 30\n  max_lix: 70\n"),
+    );
+    let out = check(&p, &["--format", "json"]);
+    assert!(found(&out).is_empty(), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stderr)
+            .contains("note: readability of demo (LIX, median and range per language): nb 56"),
+        "{}",
+        text(&out.stderr)
     );
 }

@@ -3,8 +3,10 @@
 //! the links the templates put into pages, which `check` renders in memory to see; and whether
 //! translations keep to the portal's agreed rendering of each key term ([`terms`]).
 
+mod plain;
 mod terms;
 
+pub use plain::{Figure, check_plain_language};
 pub use terms::check_terms;
 
 use std::collections::BTreeMap;

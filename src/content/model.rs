@@ -83,6 +83,40 @@ pub struct SiteConfig {
     // Spanned, so a colour too light for white text on it can be reported with its line.
     #[schemars(with = "Option<String>", example = &"#2c5f2d")]
     pub accent: Option<Spanned<String>>,
+    /// The limits of `torg check`'s plain-language warnings; each has a default.
+    #[serde(default)]
+    #[schemars(example = serde_json::json!({ "max_sentence_words": 25, "max_lix": 50 }))]
+    pub plain_language: PlainLanguage,
+}
+
+/// When `torg check` calls a Norwegian or English text hard to read for a newcomer
+/// (docs/content.md, «Plain language»).
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct PlainLanguage {
+    /// A sentence with more words than this is too long to follow.
+    #[schemars(example = 25)]
+    pub max_sentence_words: usize,
+    /// A paragraph or list item with more words than this is too long.
+    #[schemars(example = 100)]
+    pub max_paragraph_words: usize,
+    /// A Norwegian word with more letters than this is hard to take apart (glossary terms excepted).
+    #[schemars(example = 23)]
+    pub max_word_letters: usize,
+    /// A text whose readability index (LIX) is above this is hard to read; 40 is easy, 50 hard.
+    #[schemars(example = 50)]
+    pub max_lix: u32,
+}
+
+impl Default for PlainLanguage {
+    fn default() -> Self {
+        PlainLanguage {
+            max_sentence_words: 25,
+            max_paragraph_words: 100,
+            max_word_letters: 23,
+            max_lix: 50,
+        }
+    }
 }
 
 /// An image in the portal's `theme/static/` folder, with words for readers who cannot see it.
