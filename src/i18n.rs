@@ -63,6 +63,12 @@ impl Locales {
             }
             locales.by_lang.insert(lang, resources);
         }
+        if locales.by_lang.is_empty() {
+            report.push(
+                Diagnostic::error("missing-locales", dir, "The folder of interface texts holds no language.")
+                    .hint("Each language needs a folder with its .ftl files, such as locales/nb/ui.ftl; pass --locales with the path to torg's locales/."),
+            );
+        }
         locales
     }
 

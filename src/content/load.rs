@@ -234,7 +234,11 @@ fn check_languages(
     }
     let mut seen = BTreeSet::new();
     for lang in &config.languages {
-        if !known.contains(lang) {
+        if known.is_empty() {
+            // No interface texts at all: `missing-locales` says why; one error per language
+            // would only bury it.
+            ok = false;
+        } else if !known.contains(lang) {
             ok = false;
             let list: Vec<&str> = known.iter().map(String::as_str).collect();
             report.push(
