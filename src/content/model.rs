@@ -66,6 +66,9 @@ pub struct SiteConfig {
     /// The header's colour, any CSS colour; spanned, so a colour too light for white text on it
     /// can be reported with its line.
     pub accent: Option<Spanned<String>>,
+    /// The open licence of the portal's open-data export, by its address, one of
+    /// [`LICENCES`](super::licence::LICENCES); spanned, so another can be refused on its line.
+    pub licence: Option<Spanned<String>>,
 }
 
 /// An image in the portal's `theme/static/` folder, with words for readers who cannot see it.

@@ -5,13 +5,13 @@
 use fluent_bundle::FluentValue;
 use serde::Serialize;
 
-use super::category;
 use super::frame::{Card, ContactView, Link, Scope, contact_view, text_lang};
 use super::view::{Data, View};
+use super::{category, data};
 use crate::content::model::{Audience, Cost, Hours, Service, ServiceText};
 use crate::content::source::Doc;
 use crate::i18n::Language;
-use crate::route::Route;
+use crate::route::{Export, Route};
 
 /// The card of a service in lists: its title, summary and page.
 pub(super) fn card(scope: &Scope, s: &Service) -> Card {
@@ -56,6 +56,8 @@ pub(super) struct ServicePage {
     interpreter: Option<String>,
     measures: Vec<Link>,
     reviewed: Option<String>,
+    /// The services as open data, by format.
+    data: Vec<Link>,
 }
 
 #[derive(Serialize)]
@@ -107,7 +109,7 @@ fn data(scope: &Scope, s: &Service, doc: &Doc<ServiceText>) -> ServicePage {
                 .map(|a| audience_label(lang, *a))
                 .collect::<Vec<_>>(),
         ),
-        cost: cost(lang, f.cost, f.price_nok),
+        cost: cost_text(lang, f.cost, f.price_nok),
         languages: lang.and_list(
             &f.languages
                 .iter()
@@ -132,7 +134,14 @@ fn data(scope: &Scope, s: &Service, doc: &Doc<ServiceText>) -> ServicePage {
                 &[("date", FluentValue::from(lang.date(d)))],
             )
         }),
+        data: data::links(scope, [Export::ServicesJsonLd, Export::ServicesTurtle]),
     }
+}
+
+/// Opening hours in one line, «Monday and Tuesday: 08:00–15:00», for the open-data export.
+pub(in crate::render) fn hours_line(lang: &Language, h: &Hours) -> String {
+    let row = hours_row(lang, h);
+    format!("{}: {}", row.days, row.time)
 }
 
 fn hours_row(lang: &Language, h: &Hours) -> HoursRow {
@@ -153,7 +162,12 @@ fn hours_row(lang: &Language, h: &Hours) -> HoursRow {
     }
 }
 
-fn cost(lang: &Language, cost: Cost, price_nok: Option<u32>) -> Option<String> {
+/// The cost in words; `None` when the content does not say.
+pub(in crate::render) fn cost_text(
+    lang: &Language,
+    cost: Cost,
+    price_nok: Option<u32>,
+) -> Option<String> {
     Some(match (cost, price_nok) {
         (Cost::Paid, Some(n)) => lang.format(
             "cost-price",
@@ -172,7 +186,7 @@ pub(super) fn audience_label(lang: &Language, a: Audience) -> String {
     lang.text(&format!("audience-{}", kebab(&a)))
 }
 
-fn kebab<T: Serialize>(v: &T) -> String {
+pub(in crate::render) fn kebab<T: Serialize>(v: &T) -> String {
     serde_saphyr::to_string(v)
         .unwrap_or_default()
         .trim()
