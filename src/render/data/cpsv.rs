@@ -7,6 +7,8 @@
 //! the next, and the portal's address is the only one torg knows. Each fact comes from the
 //! content; what it does not say (a phone number, a price) is left out, never filled in.
 
+use std::collections::{HashMap, HashSet};
+
 use oxjsonld::JsonLdSerializer;
 use oxrdf::vocab::{rdf, xsd};
 use oxrdf::{Literal, NamedNode, Term, Triple};
@@ -71,14 +73,32 @@ fn term(ns: &str, local: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{ns}{local}"))
 }
 
-/// The triples of the export, in the order they are written.
+/// The triples of the export, each subject's together (in the order subjects first appear) so
+/// that the Turtle reads as one block per thing, and each triple once.
+#[derive(Default)]
 pub(super) struct Graph {
-    triples: Vec<Triple>,
+    subjects: Vec<Vec<Triple>>,
+    /// A subject's place in `subjects`.
+    index: HashMap<NamedNode, usize>,
+    seen: HashSet<Triple>,
 }
 
 impl Graph {
     fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
-        self.triples.push(Triple::new(s.clone(), p, o));
+        let triple = Triple::new(s.clone(), p, o);
+        if !self.seen.insert(triple.clone()) {
+            return;
+        }
+        let next = self.subjects.len();
+        let i = *self.index.entry(s.clone()).or_insert(next);
+        if i == next {
+            self.subjects.push(Vec::new());
+        }
+        self.subjects[i].push(triple);
+    }
+
+    fn triples(&self) -> impl Iterator<Item = &Triple> {
+        self.subjects.iter().flatten()
     }
 
     /// `s a class1, class2…`.
@@ -97,7 +117,7 @@ impl Graph {
                 .map_err(std::io::Error::other)?;
         }
         let mut writer = serializer.for_writer(Vec::new());
-        for t in &self.triples {
+        for t in self.triples() {
             writer.serialize_triple(t)?;
         }
         writer.finish()
@@ -112,7 +132,7 @@ impl Graph {
                 .map_err(std::io::Error::other)?;
         }
         let mut writer = serializer.for_writer(Vec::new());
-        for t in &self.triples {
+        for t in self.triples() {
             writer.serialize_quad(t.as_ref().in_graph(oxrdf::GraphNameRef::DefaultGraph))?;
         }
         writer.finish()
@@ -151,9 +171,7 @@ pub(super) fn graph(ctx: &Context) -> Result<Graph, Diagnostic> {
         ctx,
         dataset: ctx.urls.absolute(&route::services_dataset(&ctx.site.slug)),
     };
-    let mut g = Graph {
-        triples: Vec::new(),
-    };
+    let mut g = Graph::default();
     let dataset = names.iri(names.dataset.clone())?;
     let municipality = names.node("municipality")?;
     let area = names.node("area")?;
