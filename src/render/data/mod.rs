@@ -108,7 +108,7 @@ impl<'a> Context<'a> {
 
     /// A problem of the portal, reported against its `site.yaml`.
     fn problem(&self, message: String) -> Diagnostic {
-        Diagnostic::error("open-data", &layout::site_file(&self.site.dir), message)
+        Diagnostic::error("internal", &layout::site_file(&self.site.dir), message)
             .hint("This is a bug in torg if site.yaml has no mistake; please report it.")
     }
 
