@@ -97,6 +97,16 @@ impl Graph {
         self.subjects[i].push(triple);
     }
 
+    /// `s dct:identifier "<s>"`: CPSV-AP asks for an identifier, and a node's IRI is the only
+    /// one torg has (it invents none).
+    fn identify(&mut self, s: &NamedNode) {
+        self.add(
+            s,
+            term(DCT, "identifier"),
+            Literal::new_simple_literal(s.as_str()),
+        );
+    }
+
     fn triples(&self) -> impl Iterator<Item = &Triple> {
         self.subjects.iter().flatten()
     }
@@ -249,19 +259,14 @@ fn describe_organisation(
             (FOAF, "Agent"),
         ],
     );
-    g.add(
-        node,
-        term(DCT, "identifier"),
-        Literal::new_simple_literal(node.as_str()),
-    );
+    g.identify(node);
     g.add(node, term(SKOS, "prefLabel"), ctx.source_text(name));
     g.add(node, term(DCT, "title"), ctx.source_text(name));
     g.add(node, term(DCT, "spatial"), area.clone());
 }
 
 /// One service: names and summaries in every language it has a text in, its competent
-/// authority (its provider where the content names one, else the municipality), contact point,
-/// channels, cost, languages and pages.
+/// authority, contact point, channels, cost, languages and pages.
 fn describe_service(
     ctx: &Context,
     names: &Names,
@@ -273,40 +278,28 @@ fn describe_service(
     let id = format!("service-{}", s.slug);
     let node = names.node(&id)?;
     g.types(&node, &[(CPSV, "PublicService")]);
-    g.add(
-        &node,
-        term(DCT, "identifier"),
-        Literal::new_simple_literal(node.as_str()),
-    );
+    g.identify(&node);
     for lang in ctx.languages() {
         if let Some((_, doc)) = s.text.docs.get(&lang.code) {
+            let front = &doc.front;
             g.add(
                 &node,
                 term(DCT, "title"),
-                ctx.text(lang, doc.front.title.clone()),
+                ctx.text(lang, front.title.clone()),
             );
             g.add(
                 &node,
                 term(DCT, "description"),
-                ctx.text(lang, doc.front.summary.clone()),
+                ctx.text(lang, front.summary.clone()),
             );
         }
     }
-    let authority = match &s.facts.provider {
-        Some(provider) => {
-            let unit = names.node(&format!("provider-{}", slugify(provider)))?;
-            describe_organisation(ctx, g, &unit, provider, area);
-            unit
-        }
-        None => municipality.clone(),
-    };
+    let authority = authority(ctx, names, g, s, municipality, area)?;
     g.add(&node, term(CV, "hasCompetentAuthority"), authority.clone());
     g.add(&node, term(DCT, "spatial"), area.clone());
-    for code in &s.facts.languages {
-        if let Some(language) = eu_language(code) {
-            g.add(&node, term(DCT, "language"), language.clone());
-            g.types(&language, &[(DCT, "LinguisticSystem")]);
-        }
+    for language in s.facts.languages.iter().filter_map(|c| eu_language(c)) {
+        g.add(&node, term(DCT, "language"), language.clone());
+        g.types(&language, &[(DCT, "LinguisticSystem")]);
     }
     let f = &s.facts;
     if !f.contact.is_empty() || !f.hours.is_empty() {
@@ -314,24 +307,52 @@ fn describe_service(
         g.add(&node, term(CV, "contactPoint"), point.clone());
         contact_point(ctx, names, g, &point, &f.contact, &f.hours)?;
     }
-    for (kind, label, value) in channels(&f.contact) {
-        let channel = names.node(&format!("{id}-{kind}"))?;
-        g.add(&node, term(CV, "hasChannel"), channel.clone());
+    describe_channels(ctx, names, g, &node, &f.contact, &authority)?;
+    describe_cost(ctx, names, g, &node, s, &id)?;
+    pages(ctx, names, g, &node, s)?;
+    Ok(node)
+}
+
+/// Who is responsible for a service: its `provider:` unit where the content names one, as an
+/// organisation of its own, else the municipality.
+fn authority(
+    ctx: &Context,
+    names: &Names,
+    g: &mut Graph,
+    s: &Service,
+    municipality: &NamedNode,
+    area: &NamedNode,
+) -> Result<NamedNode, Diagnostic> {
+    let Some(provider) = &s.facts.provider else {
+        return Ok(municipality.clone());
+    };
+    let unit = names.node(&format!("provider-{}", slugify(provider)))?;
+    describe_organisation(ctx, g, &unit, provider, area);
+    Ok(unit)
+}
+
+/// A channel for each way [`channels`] finds, described in every language («Telefon: 67 05 90
+/// 00») and owned by the service's competent authority.
+fn describe_channels(
+    ctx: &Context,
+    names: &Names,
+    g: &mut Graph,
+    service: &NamedNode,
+    contact: &Contact,
+    authority: &NamedNode,
+) -> Result<(), Diagnostic> {
+    for (kind, label, value) in channels(contact) {
+        let channel = names.iri(format!("{}-{kind}", service.as_str()))?;
+        g.add(service, term(CV, "hasChannel"), channel.clone());
         g.types(&channel, &[(CV, "Channel")]);
-        g.add(
-            &channel,
-            term(DCT, "identifier"),
-            Literal::new_simple_literal(channel.as_str()),
-        );
+        g.identify(&channel);
         for lang in ctx.languages() {
             let text = format!("{}: {value}", lang.text(label));
             g.add(&channel, term(DCT, "description"), ctx.text(lang, text));
         }
         g.add(&channel, term(CV, "ownedBy"), authority.clone());
     }
-    describe_cost(ctx, names, g, &node, s, &id)?;
-    pages(ctx, names, g, &node, s)?;
-    Ok(node)
+    Ok(())
 }
 
 /// The ways the content gives to reach a service: each a channel, with the label its page shows.
@@ -457,11 +478,7 @@ fn describe_cost(
     let cost = names.node(&format!("{id}-cost"))?;
     g.add(service, term(CV, "hasCost"), cost.clone());
     g.types(&cost, &[(CV, "Cost")]);
-    g.add(
-        &cost,
-        term(DCT, "identifier"),
-        Literal::new_simple_literal(cost.as_str()),
-    );
+    g.identify(&cost);
     for (lang, text) in texts {
         g.add(&cost, term(DCT, "description"), ctx.text(lang, text));
     }
