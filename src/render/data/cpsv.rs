@@ -7,11 +7,11 @@
 //! the next, and the portal's address is the only one torg knows. Each fact comes from the
 //! content; what it does not say (a phone number, a price) is left out, never filled in.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use oxjsonld::JsonLdSerializer;
 use oxrdf::vocab::{rdf, xsd};
-use oxrdf::{Literal, NamedNode, Term, Triple};
+use oxrdf::{Literal, NamedNode, Term, TripleRef};
 use oxttl::TurtleSerializer;
 
 use super::{Context, iso_date};
@@ -74,27 +74,39 @@ fn term(ns: &str, local: &str) -> NamedNode {
 }
 
 /// The triples of the export, each subject's together (in the order subjects first appear) so
-/// that the Turtle reads as one block per thing, and each triple once.
+/// that the Turtle reads as one block per thing.
 #[derive(Default)]
 pub(super) struct Graph {
-    subjects: Vec<Vec<Triple>>,
+    /// Each subject with its predicates and objects.
+    subjects: Vec<(NamedNode, Vec<(NamedNode, Term)>)>,
     /// A subject's place in `subjects`.
     index: HashMap<NamedNode, usize>,
-    seen: HashSet<Triple>,
 }
 
 impl Graph {
     fn add(&mut self, s: &NamedNode, p: NamedNode, o: impl Into<Term>) {
-        let triple = Triple::new(s.clone(), p, o);
-        if !self.seen.insert(triple.clone()) {
-            return;
+        let i = match self.subjects.last() {
+            // Most statements follow one about the same subject: no look-up for those.
+            Some((last, _)) if last == s => self.subjects.len() - 1,
+            _ => self.place(s),
+        };
+        self.subjects[i].1.push((p, o.into()));
+    }
+
+    /// Where the statements about `s` are, made on its first use.
+    fn place(&mut self, s: &NamedNode) -> usize {
+        if let Some(&i) = self.index.get(s) {
+            return i;
         }
-        let next = self.subjects.len();
-        let i = *self.index.entry(s.clone()).or_insert(next);
-        if i == next {
-            self.subjects.push(Vec::new());
-        }
-        self.subjects[i].push(triple);
+        self.index.insert(s.clone(), self.subjects.len());
+        self.subjects.push((s.clone(), Vec::new()));
+        self.subjects.len() - 1
+    }
+
+    /// Whether nothing is said of `s` yet: a node that many refer to (a language, a provider)
+    /// is described only the first time.
+    fn is_new(&self, s: &NamedNode) -> bool {
+        !self.index.contains_key(s)
     }
 
     /// `s dct:identifier "<s>"`: CPSV-AP asks for an identifier, and a node's IRI is the only
@@ -107,8 +119,12 @@ impl Graph {
         );
     }
 
-    fn triples(&self) -> impl Iterator<Item = &Triple> {
-        self.subjects.iter().flatten()
+    fn triples(&self) -> impl Iterator<Item = TripleRef<'_>> {
+        self.subjects.iter().flat_map(|(s, statements)| {
+            statements
+                .iter()
+                .map(move |(p, o)| TripleRef::new(s.as_ref(), p.as_ref(), o.as_ref()))
+        })
     }
 
     /// `s a class1, class2…`.
@@ -143,7 +159,7 @@ impl Graph {
         }
         let mut writer = serializer.for_writer(Vec::new());
         for t in self.triples() {
-            writer.serialize_quad(t.as_ref().in_graph(oxrdf::GraphNameRef::DefaultGraph))?;
+            writer.serialize_quad(t.in_graph(oxrdf::GraphNameRef::DefaultGraph))?;
         }
         writer.finish()
     }
@@ -298,8 +314,10 @@ fn describe_service(
     g.add(&node, term(CV, "hasCompetentAuthority"), authority.clone());
     g.add(&node, term(DCT, "spatial"), area.clone());
     for language in s.facts.languages.iter().filter_map(|c| eu_language(c)) {
-        g.add(&node, term(DCT, "language"), language.clone());
-        g.types(&language, &[(DCT, "LinguisticSystem")]);
+        if g.is_new(&language) {
+            g.types(&language, &[(DCT, "LinguisticSystem")]);
+        }
+        g.add(&node, term(DCT, "language"), language);
     }
     let f = &s.facts;
     if !f.contact.is_empty() || !f.hours.is_empty() {
@@ -327,7 +345,9 @@ fn authority(
         return Ok(municipality.clone());
     };
     let unit = names.node(&format!("provider-{}", slugify(provider)))?;
-    describe_organisation(ctx, g, &unit, provider, area);
+    if g.is_new(&unit) {
+        describe_organisation(ctx, g, &unit, provider, area);
+    }
     Ok(unit)
 }
 
@@ -491,7 +511,9 @@ fn describe_cost(
         g.add(&cost, term(CV, "hasValue"), value);
         let nok = term(EU_CURRENCY, "NOK");
         g.add(&cost, term(CV, "currency"), nok.clone());
-        g.types(&nok, &[(SKOS, "Concept")]);
+        if g.is_new(&nok) {
+            g.types(&nok, &[(SKOS, "Concept")]);
+        }
     }
     Ok(())
 }
