@@ -19,7 +19,8 @@ use crate::i18n::{Language, Locales};
 use crate::layout;
 use crate::output::{Output, Staging};
 use crate::render::{
-    Portal, Purpose, Rendered, Theme, render_portal_list, render_routes, write_extras,
+    Portal, Purpose, Rendered, Theme, render_portal_list, render_routes, write_exports,
+    write_extras,
 };
 use crate::route::{self, Route};
 use crate::search::{self, Documents};
@@ -329,7 +330,11 @@ fn render_pages(
                 .collect()),
         };
     };
-    render_routes(portal, routes, langs, purpose, out)
+    // The export shows every service and measure: written again after any edit, which costs
+    // little, and [`InPlace`](crate::output::InPlace) leaves unchanged files alone.
+    let rendered = render_routes(portal, routes, langs, purpose, out)?;
+    write_exports(portal, out).map_err(|d| vec![d])?;
+    Ok(rendered)
 }
 
 /// `<out>/index.html` and `index.<lang>.html`: the list of portals in every language any portal

@@ -313,11 +313,15 @@ impl IntoIterator for Report {
 
 /// ` Did you mean `health`?` when one allowed word is a likely misspelling of `word`: within a
 /// third of its letters (Levenshtein distance), which catches typos but not a different word,
-/// or the start of it (`school` for `schooling`).
+/// or the start of it (`school` for `schooling`). Words whose lengths alone differ by more than
+/// that are not compared: the distance takes time in the product of the lengths, and a
+/// corrupted template can name a field thousands of letters long on every page.
 pub fn did_you_mean(word: &str, allowed: &[&str]) -> String {
-    let limit = (word.chars().count() / 3).max(1);
+    let length = word.chars().count();
+    let limit = (length / 3).max(1);
     allowed
         .iter()
+        .filter(|a| a.chars().count().abs_diff(length) <= limit || a.starts_with(word))
         .map(|a| (strsim::levenshtein(word, a), *a))
         .filter(|(d, a)| *d <= limit || (word.len() >= 4 && a.starts_with(word)))
         .min()

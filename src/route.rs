@@ -45,6 +45,55 @@ pub fn static_file(site: &str, file: &str) -> String {
     portal_file(site, &format!("{STATIC_PREFIX}{file}"))
 }
 
+/// A portal's open-data folder: `<site>/data/` (docs/data.md).
+pub const DATA_DIR: &str = "data/";
+
+/// One file of a portal's open-data export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    /// The services as CPSV-AP, in JSON-LD.
+    ServicesJsonLd,
+    /// The same graph in Turtle.
+    ServicesTurtle,
+    /// The plan's measures, one row each.
+    MeasuresCsv,
+    /// The plan's measures with the plan's facts, licence and date of last change.
+    MeasuresJson,
+}
+
+impl Export {
+    /// The file's name in [`DATA_DIR`].
+    pub fn name(self) -> &'static str {
+        match self {
+            Export::ServicesJsonLd => "services.jsonld",
+            Export::ServicesTurtle => "services.ttl",
+            Export::MeasuresCsv => "measures.csv",
+            Export::MeasuresJson => "measures.json",
+        }
+    }
+
+    /// How its link is labelled: the format's own name, the same in every language.
+    pub fn format(self) -> &'static str {
+        match self {
+            Export::ServicesJsonLd => "JSON-LD",
+            Export::ServicesTurtle => "Turtle",
+            Export::MeasuresCsv => "CSV",
+            Export::MeasuresJson => "JSON",
+        }
+    }
+
+    /// The file below the output folder: `<site>/data/<name>`.
+    pub fn output_file(self, site: &str) -> String {
+        portal_file(site, &format!("{DATA_DIR}{}", self.name()))
+    }
+}
+
+/// The name the services' IRIs are built on, `<site>/data/services`, whose two representations
+/// are [`Export::ServicesJsonLd`] and [`Export::ServicesTurtle`]; below the output folder.
+pub fn services_dataset(site: &str) -> String {
+    portal_file(site, &format!("{DATA_DIR}services"))
+}
+
 /// A page of a portal, independent of language.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Route {
@@ -173,5 +222,9 @@ mod tests {
             "narvik/ar/404.html"
         );
         assert_eq!(static_file("narvik", "torg.css"), "narvik/static/torg.css");
+        assert_eq!(
+            Export::MeasuresCsv.output_file("narvik"),
+            "narvik/data/measures.csv"
+        );
     }
 }

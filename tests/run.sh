@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README and CI run it. Installs every Debian package the suite relies
 # on (so the result never depends on what else happens to be on the machine), the browser suite's
-# npm packages from its lockfile, then runs every Rust test binary — all of them, even after one
-# fails — and ends with one summary line. Arguments go to `cargo test`.
+# npm packages from its lockfile and pyshacl from PyPI, then runs every Rust test binary — all of
+# them, even after one fails — and ends with one summary line. Arguments go to `cargo test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,8 +18,9 @@ cd "$(dirname "$0")/.."
 #   default-jre-headless   Java for the Nu HTML Checker (npm vnu-jar), which validates every page
 #   python3-jsonschema     a real JSON Schema validator (not torg's code) for docs/schema/ in tests/schema.rs
 #   python3-yaml           reads the content files for it (tests/schema/validate.py)
+#   python3-venv           a virtual environment for pyshacl, the SHACL validator of tests/open_data.rs
 packages=(chromium nginx fonts-roboto-unhinted fonts-noto-core fonts-dejavu-core procps default-jre-headless
-  python3-jsonschema python3-yaml)
+  python3-jsonschema python3-yaml python3-venv)
 # Node.js runs the browser suite: 18 or later, as Debian 12 has (playwright-core is held at 1.61,
 # the last release that runs on it); one already installed is kept.
 command -v node >/dev/null || packages+=(nodejs npm)
@@ -47,6 +48,17 @@ fi
 # Reinstall the suite's packages when the lockfile is newer than the installed tree.
 if [ ! tests/browser/node_modules/.package-lock.json -nt tests/browser/package-lock.json ]; then
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# pyshacl, held at one version, in a virtual environment of Debian's Python under target/, where
+# tests/open_data.rs looks for it: it validates the open-data export against CPSV-AP's shapes.
+pyshacl_version=0.40.1
+venv=target/pyshacl-venv
+if ! "$venv/bin/python" -c "import pyshacl, sys; sys.exit(pyshacl.__version__ != '$pyshacl_version')" 2>/dev/null; then
+  echo "installing pyshacl $pyshacl_version (PyPI) into $venv"
+  rm -rf "$venv"
+  /usr/bin/python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "pyshacl==$pyshacl_version"
 fi
 
 # Every test binary runs even when an earlier one fails; the summary lists what failed.

@@ -208,3 +208,10 @@ search-failed = البحث لا يعمل حاليًا. اطّلعوا على ج�
 search-no-script = يحتاج البحث إلى JavaScript، وهو معطَّل في متصفحكم. تجدون أدناه جميع الخدمات مرتبةً حسب الفئة.
 search-results = نتائج البحث
 search-all-services = جميع الخدمات
+
+## البيانات المفتوحة (docs/data.md): الرابط في صفحات الخطة والخدمات، وعنوان مجموعة بيانات
+## الخدمات ووصفها
+data-link = بيانات مفتوحة
+# $municipality: the municipality's name, as municipality-name writes it.
+data-services-title = خدمات للسكان الجدد في { $municipality }
+data-services-about = خدمات هذه البوابة كبيانات مفتوحة: الاسم ووصف قصير ومعلومات الاتصال وساعات العمل واللغات والتكلفة، بقدر ما يذكرها المحتوى.

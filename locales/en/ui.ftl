@@ -196,3 +196,10 @@ search-failed = Search is not working right now. See all services below.
 search-no-script = Search needs JavaScript, which is turned off in your browser. Below you will find all services, sorted by category.
 search-results = Search results
 search-all-services = All services
+
+## Open data (docs/data.md): the link on the plan and service pages, and the title and
+## description of the services' dataset
+data-link = Open data
+# $municipality: the municipality's name, as municipality-name writes it.
+data-services-title = Services for new residents of { $municipality }
+data-services-about = The services on this portal as open data: name, short description, contact details, opening hours, languages and cost, as far as the content gives them.

@@ -202,3 +202,10 @@ search-failed = Paieška šiuo metu neveikia. Peržiūrėkite visas paslaugas ž
 search-no-script = Paieškai reikia „JavaScript“, kuri jūsų naršyklėje išjungta. Žemiau rasite visas paslaugas, suskirstytas pagal kategorijas.
 search-results = Paieškos rezultatai
 search-all-services = Visos paslaugos
+
+## Atvirieji duomenys (docs/data.md): nuoroda plano ir paslaugų puslapiuose, paslaugų duomenų
+## rinkinio pavadinimas ir aprašymas
+data-link = Atvirieji duomenys
+# $municipality: the municipality's name, as municipality-name writes it.
+data-services-title = { $municipality }: paslaugos naujiems gyventojams
+data-services-about = Šio portalo paslaugos kaip atvirieji duomenys: pavadinimas, trumpas aprašymas, kontaktai, darbo laikas, kalbos ir kaina, kiek jie nurodyti turinyje.

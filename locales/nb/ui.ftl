@@ -196,3 +196,10 @@ search-failed = Søket virker ikke akkurat nå. Se alle tjenestene nedenfor.
 search-no-script = Søket trenger JavaScript, som er slått av i nettleseren din. Nedenfor finner du alle tjenestene, ordnet etter kategori.
 search-results = Søkeresultater
 search-all-services = Alle tjenester
+
+## Åpne data (docs/data.md): lenken på plan- og tjenestesidene, og tittel og beskrivelse av
+## datasettet med tjenestene
+data-link = Åpne data
+# $municipality: the municipality's name, as municipality-name writes it.
+data-services-title = Tjenester for nye innbyggere i { $municipality }
+data-services-about = Tjenestene på denne portalen, som åpne data: navn, kort beskrivelse, kontakt, åpningstider, språk og pris, så langt innholdet oppgir dem.

@@ -202,3 +202,10 @@ search-failed = Wyszukiwarka chwilowo nie działa. Zobacz wszystkie usługi poni
 search-no-script = Wyszukiwarka wymaga JavaScriptu, który jest wyłączony w przeglądarce. Poniżej znajduje się lista wszystkich usług według kategorii.
 search-results = Wyniki wyszukiwania
 search-all-services = Wszystkie usługi
+
+## Otwarte dane (docs/data.md): odnośnik na stronach planu i usług oraz tytuł i opis zbioru
+## danych o usługach
+data-link = Otwarte dane
+# $municipality: the municipality's name, as municipality-name writes it.
+data-services-title = { $municipality }: usługi dla nowych mieszkańców
+data-services-about = Usługi z tego portalu jako otwarte dane: nazwa, krótki opis, kontakt, godziny otwarcia, języki i koszt, o ile treść je podaje.

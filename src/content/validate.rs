@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use super::identity::check_identity;
+use super::licence::check_licence;
 use super::model::{Contact, Cost, Plan, Rendering, Service, Site, Start, TermList};
 use super::texts::{TextFile, TextFiles, text_files};
 use super::translations::check_translations;
@@ -25,6 +26,7 @@ pub fn validate(site: &Site, urls: &Urls, langs: &BTreeMap<String, Language>, re
     let measures = Measures::of(site);
     check_contact(&site.config.contact, &layout::site_file(&site.dir), report);
     check_identity(site, report);
+    check_licence(site, report);
     if let Some(plan) = &site.plan {
         check_plan(plan, &measures.unloaded, report);
     }

@@ -8,6 +8,7 @@ mod accessibility;
 mod category;
 mod chapter;
 mod chooser;
+mod data;
 mod frame;
 mod glossary;
 mod home;
@@ -45,6 +46,8 @@ use crate::route::{self, Route};
 use crate::search::{self, Document};
 use frame::{Frame, PageContext, Scope};
 use view::View;
+
+pub use data::write_exports;
 
 /// The compiled templates and static files of one portal: the default theme plus overrides.
 pub struct Theme {
@@ -409,7 +412,7 @@ fn missing(scope: &Scope, route: &Route) -> Diagnostic {
 }
 
 /// What a portal has besides its pages, written when all its pages are: the language chooser,
-/// the sitemap of `routes` and the theme's static files.
+/// the sitemap of `routes`, the open-data export and the theme's static files.
 pub fn write_extras(
     portal: &Portal,
     routes: &[Route],
@@ -417,6 +420,7 @@ pub fn write_extras(
 ) -> Result<(), Diagnostic> {
     write_chooser(portal, out)?;
     write_sitemap(portal, routes, out)?;
+    write_exports(portal, out)?;
     copy_statics(portal, out)
 }
 
@@ -432,12 +436,13 @@ fn write_chooser(portal: &Portal, out: &impl Output) -> Result<(), Diagnostic> {
     )
 }
 
-/// `<slug>/sitemap.xml`: `routes` in every language, with their alternates.
+/// `<slug>/sitemap.xml`: `routes` in every language, with their alternates, and the open data.
 fn write_sitemap(portal: &Portal, routes: &[Route], out: &impl Output) -> Result<(), Diagnostic> {
     let Portal {
         site, urls, theme, ..
     } = portal;
-    let xml = theme.render("sitemap.xml", &sitemap::of(site, urls, routes))?;
+    let exports = data::exports(site, urls);
+    let xml = theme.render("sitemap.xml", &sitemap::of(site, urls, routes, &exports))?;
     out.write(
         &route::portal_file(&site.slug, route::SITEMAP),
         xml.as_bytes(),

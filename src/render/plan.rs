@@ -3,12 +3,13 @@
 use fluent_bundle::FluentValue;
 use serde::Serialize;
 
-use super::frame::{Scope, TextLang, text_lang};
+use super::data;
+use super::frame::{Link, Scope, TextLang, text_lang};
 use super::view::{Data, View};
 use crate::content::model::{Plan, PlanStatus, PlanText, When};
 use crate::content::source::Doc;
 use crate::i18n::Language;
-use crate::route::Route;
+use crate::route::{Export, Route};
 
 /// The plan page's data.
 #[derive(Serialize)]
@@ -21,6 +22,8 @@ pub(super) struct PlanPage {
     html: String,
     /// `page.themes` in `plan.html`: the template API keeps the content files' word.
     themes: Vec<ChapterCard>,
+    /// The measures as open data, by format.
+    data: Vec<Link>,
 }
 
 #[derive(Serialize)]
@@ -66,6 +69,7 @@ fn data(scope: &Scope, plan: &Plan, doc: &Doc<PlanText>) -> PlanPage {
                 }
             })
             .collect(),
+        data: data::links(scope, [Export::MeasuresCsv, Export::MeasuresJson]),
     }
 }
 

@@ -7,11 +7,11 @@ use serde::Serialize;
 
 use super::frame::{Card, ContactView, Link, Scope, contact_view, text_lang};
 use super::view::{Data, View};
-use super::{category, structured};
+use super::{category, data, structured};
 use crate::content::model::{Audience, Cost, Hours, Service, ServiceText};
 use crate::content::source::Doc;
 use crate::i18n::Language;
-use crate::route::Route;
+use crate::route::{Export, Route};
 
 /// The card of a service in lists: its title, summary and page.
 pub(super) fn card(scope: &Scope, s: &Service) -> Card {
@@ -58,6 +58,8 @@ pub(super) struct ServicePage {
     reviewed: Option<String>,
     /// schema.org JSON-LD of what the page shows, for the page's `<head>`.
     structured_data: String,
+    /// The services as open data, by format.
+    data: Vec<Link>,
 }
 
 #[derive(Serialize)]
@@ -119,7 +121,7 @@ fn data(scope: &Scope, s: &Service, doc: &Doc<ServiceText>, fell_back: bool) -> 
                 .map(|a| audience_label(lang, *a))
                 .collect::<Vec<_>>(),
         ),
-        cost: cost(lang, f.cost, f.price_nok),
+        cost: cost_text(lang, f.cost, f.price_nok),
         languages: lang.and_list(
             &f.languages
                 .iter()
@@ -144,7 +146,14 @@ fn data(scope: &Scope, s: &Service, doc: &Doc<ServiceText>, fell_back: bool) -> 
                 &[("date", FluentValue::from(lang.date(d)))],
             )
         }),
+        data: data::links(scope, [Export::ServicesJsonLd, Export::ServicesTurtle]),
     }
+}
+
+/// Opening hours in one line, «Monday and Tuesday: 08:00–15:00», for the open-data export.
+pub(in crate::render) fn hours_line(lang: &Language, h: &Hours) -> String {
+    let row = hours_row(lang, h);
+    format!("{}: {}", row.days, row.time)
 }
 
 fn hours_row(lang: &Language, h: &Hours) -> HoursRow {
@@ -165,7 +174,12 @@ fn hours_row(lang: &Language, h: &Hours) -> HoursRow {
     }
 }
 
-fn cost(lang: &Language, cost: Cost, price_nok: Option<u32>) -> Option<String> {
+/// The cost in words; `None` when the content does not say.
+pub(in crate::render) fn cost_text(
+    lang: &Language,
+    cost: Cost,
+    price_nok: Option<u32>,
+) -> Option<String> {
     Some(match (cost, price_nok) {
         (Cost::Paid, Some(n)) => lang.format(
             "cost-price",
@@ -184,7 +198,7 @@ pub(super) fn audience_label(lang: &Language, a: Audience) -> String {
     lang.text(&format!("audience-{}", kebab(&a)))
 }
 
-fn kebab<T: Serialize>(v: &T) -> String {
+pub(in crate::render) fn kebab<T: Serialize>(v: &T) -> String {
     serde_saphyr::to_string(v)
         .unwrap_or_default()
         .trim()

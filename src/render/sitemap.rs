@@ -1,16 +1,19 @@
 //! A portal's `sitemap.xml`: every page in every language, each with its alternates in the
-//! others, so search engines show a reader the page in their language. The 404 page is left out.
+//! others, so search engines show a reader the page in their language. The 404 page is left out;
+//! the open-data files are listed after the pages, so that crawlers and catalogues find them.
 
 use serde::Serialize;
 
 use crate::config::Urls;
 use crate::content::model::Site;
-use crate::route::Route;
+use crate::route::{Export, Route};
 
 /// The sitemap template's data.
 #[derive(Serialize)]
 pub(super) struct Sitemap {
     urls: Vec<SitemapUrl>,
+    /// The addresses of the open-data files.
+    exports: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -25,8 +28,8 @@ struct SitemapAlternate {
     href: String,
 }
 
-/// The sitemap of `routes` in every language of `site`.
-pub(super) fn of(site: &Site, urls: &Urls, routes: &[Route]) -> Sitemap {
+/// The sitemap of `routes` in every language of `site`, and of `exports`.
+pub(super) fn of(site: &Site, urls: &Urls, routes: &[Route], exports: &[Export]) -> Sitemap {
     let href = |lang: &str, r: &Route| urls.absolute(&r.address(&site.slug, lang));
     let languages = &site.config.languages;
     Sitemap {
@@ -45,6 +48,10 @@ pub(super) fn of(site: &Site, urls: &Urls, routes: &[Route]) -> Sitemap {
                         .collect(),
                 })
             })
+            .collect(),
+        exports: exports
+            .iter()
+            .map(|e| urls.absolute(&e.output_file(&site.slug)))
             .collect(),
     }
 }
