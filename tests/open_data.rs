@@ -193,7 +193,7 @@ fn the_exports_hold_the_facts_of_the_content_and_its_date() {
     p.edit(
         "content/demo/site.yaml",
         "name: Demo\n",
-        "name: Demo\nlicence: https://creativecommons.org/publicdomain/zero/1.0/\n",
+        "name: Demo\nlicence: CC0-1.0\n",
     );
     assert_ok(&p.build(&[]));
     let data = p.path("public/demo/data");
@@ -290,18 +290,18 @@ fn a_licence_torg_does_not_know_is_refused_on_its_line() {
     p.edit(
         "content/demo/site.yaml",
         "name: Demo\n",
-        "name: Demo\nlicence: https://creativecommons.org/licenses/by/4.0\n",
+        "name: Demo\nlicence: CC-BY-4.0.\n",
     );
     let out = p.build(&[]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("content/demo/site.yaml:3:10"), "{err}");
     assert!(
-        err.contains("is not one of the open licences torg knows. Did you mean `https://creativecommons.org/licenses/by/4.0/`?"),
+        err.contains("is not one of the open licences torg knows. Did you mean `CC-BY-4.0`?"),
         "{err}"
     );
     assert!(
-        err.contains("https://data.norge.no/nlod/no/2.0 (NLOD 2.0)"),
+        err.contains("NLOD-2.0 (the Norwegian Licence for Open Government Data)"),
         "{err}"
     );
 }

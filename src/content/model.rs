@@ -87,9 +87,9 @@ pub struct SiteConfig {
     #[serde(default)]
     #[schemars(example = serde_json::json!({ "max_sentence_words": 25, "max_lix": 50 }))]
     pub plain_language: PlainLanguage,
-    /// The open licence of the portal's open data, by its address: NLOD 2.0, CC BY 4.0 or CC0 1.0.
+    /// The open licence of the portal's open data, by its SPDX identifier: NLOD-2.0, CC-BY-4.0 or CC0-1.0.
     // One of [`LICENCES`](super::licence::LICENCES); spanned, so another can be refused on its line.
-    #[schemars(with = "Option<String>", example = &"https://data.norge.no/nlod/no/2.0")]
+    #[schemars(with = "Option<String>", example = &"NLOD-2.0")]
     pub licence: Option<Spanned<String>>,
 }
 

@@ -15,6 +15,7 @@ use oxrdf::{Literal, NamedNode, Term, TripleRef};
 use oxttl::TurtleSerializer;
 
 use super::{Context, iso_date};
+use crate::content::licence::licence_address;
 use crate::content::model::{Contact, Cost, Day, Hours, Service, When};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::slugify;
@@ -242,9 +243,10 @@ fn describe_dataset(
     }
     g.add(dataset, term(DCT, "publisher"), municipality.clone());
     g.add(dataset, term(DCT, "spatial"), area.clone());
-    if let Some(licence) = &ctx.site.config.licence {
-        // One of the addresses of `LICENCES`: validation refused any other.
-        let licence = NamedNode::new_unchecked(licence.value.clone());
+    let licence = ctx.site.config.licence.as_ref();
+    if let Some(address) = licence.and_then(|l| licence_address(&l.value)) {
+        // One of the addresses of `LICENCES`, known to be a valid IRI.
+        let licence = NamedNode::new_unchecked(address);
         g.add(dataset, term(DCT, "license"), licence.clone());
         g.types(&licence, &[(DCT, "LicenseDocument")]);
     }

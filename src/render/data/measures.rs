@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{Context, iso_date};
+use crate::content::licence::licence_address;
 use crate::content::model::{
     Chapter, ChapterText, MeasureStatus, Period, Plan, PlanStatus, Timing,
 };
@@ -180,7 +181,12 @@ pub(super) fn json(ctx: &Context, plan: &Plan, rows: Vec<Row>) -> serde_json::Re
             status: f.status,
             adopted: f.adopted.map(iso_date),
         },
-        licence: ctx.site.config.licence.as_ref().map(|l| l.value.as_str()),
+        licence: ctx
+            .site
+            .config
+            .licence
+            .as_ref()
+            .and_then(|l| licence_address(&l.value)),
         modified: ctx.last_change.map(iso_date),
         measures: rows,
     };
