@@ -12,7 +12,6 @@ use crate::config::Urls;
 use crate::content::model::{Contact, Localized, Site};
 use crate::content::source::{Doc, section_prints};
 use crate::i18n::Language;
-use crate::layout;
 use crate::markdown;
 use crate::route::{self, Route};
 use crate::url;
@@ -273,8 +272,8 @@ impl<'a> Scope<'a> {
         }
     }
 
-    /// The parts of `site.yaml` that show whose portal this is; a logo that validation refuses
-    /// is left out, even unvalidated.
+    /// The parts of `site.yaml` that show whose portal this is (validation has made sure the
+    /// logo's file is one of the portal's).
     fn identity(&self) -> Identity {
         let config = &self.site.config;
         let source = self.site.source_language();
@@ -282,11 +281,12 @@ impl<'a> Scope<'a> {
             let logo = &logo.value;
             let in_lang = logo.alt.get(&self.lang.code);
             let alt = in_lang.or_else(|| logo.alt.get(source))?;
-            layout::static_file(&self.site.dir, &logo.file)?;
+            // Each part encoded, so a name with spaces or letters such as å is a valid address.
+            let file: Vec<String> = logo.file.split('/').map(percent_encode).collect();
             Some(LogoView {
                 src: self
                     .urls
-                    .path(&route::static_file(&self.site.slug, &logo.file)),
+                    .path(&route::static_file(&self.site.slug, &file.join("/"))),
                 alt: alt.clone(),
                 text_lang: text_lang(self, in_lang.is_none()),
             })
