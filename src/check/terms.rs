@@ -116,6 +116,7 @@ mod tests {
             lang: "en",
             path: std::path::Path::new("a.en.md"),
             stamp: None,
+            fingerprint: "",
             front: "# yaml-language-server: $schema=health-centre.json\n# a health centre\ntitle: Health centre\n",
             body: "",
             first_line: 5,

@@ -286,6 +286,21 @@ pub enum Day {
     Sun,
 }
 
+impl Day {
+    /// The day's English name, as schema.org names weekdays (`https://schema.org/Monday`).
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Day::Mon => "Monday",
+            Day::Tue => "Tuesday",
+            Day::Wed => "Wednesday",
+            Day::Thu => "Thursday",
+            Day::Fri => "Friday",
+            Day::Sat => "Saturday",
+            Day::Sun => "Sunday",
+        }
+    }
+}
+
 /// A time of day, `HH:MM`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(try_from = "String")]

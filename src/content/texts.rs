@@ -24,6 +24,8 @@ pub(crate) struct TextFile<'a> {
     pub(crate) path: &'a Path,
     /// The source fingerprint a translation was stamped with.
     pub(crate) stamp: Option<&'a str>,
+    /// This file's own fingerprint, taken when it was loaded.
+    pub(crate) fingerprint: &'a str,
     /// The front matter as written; its first line is line 2 of the file.
     pub(crate) front: &'a str,
     /// The Markdown after the front matter.
@@ -52,6 +54,7 @@ fn view<'a, F>(slug: &'a str, route: Route, l: &'a Localized<F>) -> TextFiles<'a
             lang: lang.as_str(),
             path: path.as_path(),
             stamp: doc.translated_from.as_deref(),
+            fingerprint: doc.fingerprint.as_str(),
             front: doc.front_text.as_str(),
             body: doc.body.as_str(),
             first_line: doc.body_line,

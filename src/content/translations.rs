@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::model::Site;
-use super::source::fingerprint;
 use super::texts::{TextFiles, text_files};
 use crate::diagnostic::{Diagnostic, Report};
 use crate::i18n::Language;
@@ -73,10 +72,10 @@ fn translation_states<'a>(
     site: &'a Site,
 ) -> Vec<(&'a str, TranslationState, PathBuf)> {
     let source = site.source_language();
-    let Some(src_path) = item.files.iter().find(|f| f.lang == source).map(|f| f.path) else {
+    let Some(src) = item.files.iter().find(|f| f.lang == source) else {
         return Vec::new();
     };
-    let mut current: Option<Option<String>> = None;
+    let src_path = src.path;
     site.config.languages[1..]
         .iter()
         .map(|lang| {
@@ -84,11 +83,9 @@ fn translation_states<'a>(
                 let expected = src_path.with_file_name(format!("{}.{lang}.md", item.slug));
                 return (lang.as_str(), TranslationState::Missing, expected);
             };
-            // Unstamped translations cannot be judged; only stamped ones cost a read of the source.
-            let outdated = file.stamp.is_some_and(|stamp| {
-                let now = current.get_or_insert_with(|| fingerprint(src_path).ok());
-                now.as_deref().is_some_and(|now| now != stamp)
-            });
+            // Unstamped translations cannot be judged; the source's fingerprint is the one it
+            // was loaded with, the same the reader's notice compares against.
+            let outdated = file.stamp.is_some_and(|stamp| stamp != src.fingerprint);
             let state = if outdated {
                 TranslationState::Outdated
             } else {

@@ -6,7 +6,7 @@
 use serde_json::{Map, Value, json};
 
 use super::frame::Scope;
-use crate::content::model::{Contact, Cost, Day, Hours, Service};
+use crate::content::model::{Contact, Cost, Hours, Service};
 use crate::route::Route;
 use crate::url;
 
@@ -147,7 +147,7 @@ fn hours(h: &Hours) -> Value {
     let days: Vec<String> = h
         .days
         .iter()
-        .map(|d| format!("https://schema.org/{}", day_name(*d)))
+        .map(|d| format!("https://schema.org/{}", d.english_name()))
         .collect();
     json!({
         "@type": "OpeningHoursSpecification",
@@ -155,18 +155,6 @@ fn hours(h: &Hours) -> Value {
         "opens": h.opens.to_string(),
         "closes": h.closes.to_string(),
     })
-}
-
-fn day_name(d: Day) -> &'static str {
-    match d {
-        Day::Mon => "Monday",
-        Day::Tue => "Tuesday",
-        Day::Wed => "Wednesday",
-        Day::Thu => "Thursday",
-        Day::Fri => "Friday",
-        Day::Sat => "Saturday",
-        Day::Sun => "Sunday",
-    }
 }
 
 /// A price only where the content gives one: free, or paid with its amount in kroner.

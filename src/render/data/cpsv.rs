@@ -16,7 +16,7 @@ use oxttl::TurtleSerializer;
 
 use super::{Context, iso_date};
 use crate::content::licence::licence_address;
-use crate::content::model::{Contact, Cost, Day, Hours, Service, When};
+use crate::content::model::{Contact, Cost, Hours, Service, When};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::slugify;
 use crate::render::service::{cost_text, hours_line};
@@ -454,7 +454,7 @@ fn opening_hours(ctx: &Context, g: &mut Graph, node: &NamedNode, h: &Hours) {
         g.add(
             node,
             term(SCHEMA, "dayOfWeek"),
-            term(SCHEMA, day_name(*day)),
+            term(SCHEMA, day.english_name()),
         );
     }
     for (property, time) in [("opens", h.opens), ("closes", h.closes)] {
@@ -464,18 +464,6 @@ fn opening_hours(ctx: &Context, g: &mut Graph, node: &NamedNode, h: &Hours) {
             term(SCHEMA, property),
             Literal::new_typed_literal(value, xsd::TIME),
         );
-    }
-}
-
-fn day_name(day: Day) -> &'static str {
-    match day {
-        Day::Mon => "Monday",
-        Day::Tue => "Tuesday",
-        Day::Wed => "Wednesday",
-        Day::Thu => "Thursday",
-        Day::Fri => "Friday",
-        Day::Sat => "Saturday",
-        Day::Sun => "Sunday",
     }
 }
 
