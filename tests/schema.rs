@@ -61,12 +61,15 @@ fn validate(pairs: &[(PathBuf, PathBuf)]) -> BTreeMap<PathBuf, Vec<String>> {
     for (schema, file) in pairs {
         input.push_str(&format!("{}\t{}\n", schema.display(), file.display()));
     }
+    // Written from a thread while the output is read: writing everything first deadlocks once
+    // the validator's answers fill the pipe (as a CI checkout's longer paths did).
     let mut stdin = child.stdin.take().expect("stdin");
-    stdin
-        .write_all(input.as_bytes())
-        .expect("write to validator");
-    drop(stdin);
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
     let out = child.wait_with_output().expect("validator ran");
+    writer
+        .join()
+        .expect("writer thread")
+        .expect("write to validator");
     assert!(
         out.status.success(),
         "the validator failed (this is a test failure, not a skip):\n{}",
