@@ -538,7 +538,7 @@ fn run_build(cfg: BuildConfig, format: Format, cache: Option<&Path>) -> ExitCode
             if !s.without_base_url.is_empty() {
                 eprintln!(
                     "note: no base URL for {}; canonical links and sitemap.xml use paths from the web root, \
-                     and the services are not exported as open data (CPSV-AP names them by their address). \
+                     and in the open data the services name themselves relative to their files. \
                      Set `base_url` in site.yaml or pass --base-url to make them absolute.",
                     s.without_base_url.join(", ")
                 );

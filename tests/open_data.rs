@@ -262,26 +262,50 @@ fn the_exports_are_linked_from_plan_and_service_pages_and_listed_in_the_sitemap(
 }
 
 #[test]
-fn without_a_base_url_the_services_are_not_exported_but_the_measures_are() {
+fn without_a_base_url_the_services_are_named_relative_to_the_files_and_mean_the_same() {
     let p = Project::new();
+    assert_ok(&p.build(&[]));
+    let published = p.path("public/demo/data");
     p.edit(
         "content/demo/site.yaml",
         "base_url: https://portal.example.org/demo/\n",
         "",
     );
-    let out = p.build(&[]);
+    let out = p.build_into("unpublished", &[]);
     assert_ok(&out);
     assert!(
-        stderr(&out).contains("the services are not exported as open data"),
+        stderr(&out).contains("the services name themselves relative to their files"),
         "{}",
         stderr(&out)
     );
-    let files = tree(&p.path("public/demo/data"));
-    let names: Vec<&str> = files.keys().map(String::as_str).collect();
-    assert_eq!(names, ["measures.csv", "measures.json"]);
-    let service = p.page("demo/nb/services/fastlege/index.html");
-    assert!(!service.contains("Åpne data"), "{service}");
-    assert!(!p.page("demo/sitemap.xml").contains("services.ttl"));
+    let data = p.path("unpublished/demo/data");
+    let names: Vec<String> = tree(&data).into_keys().collect();
+    let exports = [
+        "measures.csv",
+        "measures.json",
+        "services.jsonld",
+        "services.ttl",
+    ];
+    assert_eq!(names, exports);
+    let service = p.path("unpublished/demo/nb/services/fastlege/index.html");
+    let service = fs::read_to_string(service).expect("service page");
+    assert!(service.contains("/demo/data/services.ttl"), "{service}");
+    let ttl = fs::read_to_string(data.join("services.ttl")).expect("services.ttl");
+    assert!(
+        ttl.contains("<services#service-fastlege> a cpsv:PublicService"),
+        "{ttl}"
+    );
+    assert!(ttl.contains("dct:identifier \"service-fastlege\""), "{ttl}");
+    assert!(!ttl.contains("torg-unpublished"), "{ttl}");
+    let report = validate(&[data.join("services.ttl"), data.join("services.jsonld")]);
+    assert_eq!(report.matches(": conforms").count(), 2, "{report}");
+    // Read from the address the portal with a base URL has, they hold that portal's graph.
+    let base = "https://portal.example.org/demo/data/services.ttl";
+    for file in ["services.ttl", "services.jsonld"] {
+        let (relative, absolute) = (data.join(file), published.join("services.ttl"));
+        let same = pyshacl(&[Path::new("same"), &relative, &absolute, Path::new(base)]);
+        assert_eq!(same.trim(), "isomorphic", "{file}");
+    }
 }
 
 #[test]

@@ -441,7 +441,7 @@ fn write_sitemap(portal: &Portal, routes: &[Route], out: &impl Output) -> Result
     let Portal {
         site, urls, theme, ..
     } = portal;
-    let exports = data::exports(site, urls);
+    let exports = data::exports(site);
     let xml = theme.render("sitemap.xml", &sitemap::of(site, urls, routes, &exports))?;
     out.write(
         &route::portal_file(&site.slug, route::SITEMAP),

@@ -4,7 +4,9 @@
 //!
 //! Every node is named below `<portal>/data/services` (`#service-<slug>`, `#municipality`…), the
 //! one resource both files represent: harvesters need names that stay the same from one build to
-//! the next, and the portal's address is the only one torg knows. Each fact comes from the
+//! the next, and the portal's address is the only one torg knows. Without that address the files
+//! name their nodes relative to themselves (`services#service-<slug>`), which a reader resolves
+//! against wherever it fetched them from, as it does the sitemap's paths. Each fact comes from the
 //! content; what it does not say (a phone number, a price) is left out, never filled in.
 
 use std::collections::HashMap;
@@ -20,7 +22,7 @@ use crate::content::model::{Contact, Cost, Hours, Service, When};
 use crate::diagnostic::Diagnostic;
 use crate::markdown::slugify;
 use crate::render::service::{cost_text, hours_line};
-use crate::route::{self, Route};
+use crate::route::{self, Export, Route};
 
 const CPSV: &str = "http://purl.org/vocab/cpsv#";
 const CV: &str = "http://data.europa.eu/m8g/";
@@ -74,6 +76,11 @@ fn term(ns: &str, local: &str) -> NamedNode {
     NamedNode::new_unchecked(format!("{ns}{local}"))
 }
 
+/// What the addresses of a portal without one start with while the graph is made: a scheme of
+/// its own, so that only the portal's addresses, never another site's, are written relative to
+/// the file's own address. The files never show it.
+const NO_ADDRESS: &str = "torg-unpublished:";
+
 /// The triples of the export, each subject's together (in the order subjects first appear) so
 /// that the Turtle reads as one block per thing.
 #[derive(Default)]
@@ -82,6 +89,9 @@ pub(super) struct Graph {
     subjects: Vec<(NamedNode, Vec<(NamedNode, Term)>)>,
     /// A subject's place in `subjects`.
     index: HashMap<NamedNode, usize>,
+    /// The files' own address on [`NO_ADDRESS`] when the portal has none of its own: every name
+    /// is written relative to it.
+    relative_to: Option<String>,
 }
 
 impl Graph {
@@ -111,13 +121,16 @@ impl Graph {
     }
 
     /// `s dct:identifier "<s>"`: CPSV-AP asks for an identifier, and a node's IRI is the only
-    /// one torg has (it invents none).
+    /// one torg has (it invents none); without the portal's address, the name after `#`, which
+    /// is unique in the file.
     fn identify(&mut self, s: &NamedNode) {
-        self.add(
-            s,
-            term(DCT, "identifier"),
-            Literal::new_simple_literal(s.as_str()),
-        );
+        let iri = s.as_str();
+        let id = match &self.relative_to {
+            Some(_) => iri.rsplit_once('#').map_or(iri, |(_, name)| name),
+            None => iri,
+        };
+        let id = Literal::new_simple_literal(id);
+        self.add(s, term(DCT, "identifier"), id);
     }
 
     fn triples(&self) -> impl Iterator<Item = TripleRef<'_>> {
@@ -138,32 +151,61 @@ impl Graph {
     /// The graph in Turtle.
     pub(super) fn turtle(&self) -> std::io::Result<Vec<u8>> {
         let mut serializer = TurtleSerializer::new();
+        if let Some(base) = &self.relative_to {
+            serializer = serializer.with_base_iri(base).map_err(io_error)?;
+        }
         for (prefix, iri) in PREFIXES {
-            serializer = serializer
-                .with_prefix(prefix, iri)
-                .map_err(std::io::Error::other)?;
+            serializer = serializer.with_prefix(prefix, iri).map_err(io_error)?;
         }
         let mut writer = serializer.for_writer(Vec::new());
         for t in self.triples() {
             writer.serialize_triple(t)?;
         }
-        writer.finish()
+        let turtle = writer.finish()?;
+        self.without_base(turtle, |base| format!("@base <{base}> .\n"))
     }
 
     /// The graph in JSON-LD.
     pub(super) fn json_ld(&self) -> std::io::Result<Vec<u8>> {
         let mut serializer = JsonLdSerializer::new();
+        if let Some(base) = &self.relative_to {
+            serializer = serializer.with_base_iri(base).map_err(io_error)?;
+        }
         for (prefix, iri) in PREFIXES {
-            serializer = serializer
-                .with_prefix(prefix, iri)
-                .map_err(std::io::Error::other)?;
+            serializer = serializer.with_prefix(prefix, iri).map_err(io_error)?;
         }
         let mut writer = serializer.for_writer(Vec::new());
         for t in self.triples() {
             writer.serialize_quad(t.in_graph(oxrdf::GraphNameRef::DefaultGraph))?;
         }
-        writer.finish()
+        let json = writer.finish()?;
+        self.without_base(json, |base| format!("\"@base\":\"{base}\","))
     }
+
+    /// `file` without the declaration of [`NO_ADDRESS`] the serialiser wrote (`declaration`
+    /// gives its exact text), so that it names its nodes relative to its own address. Fails
+    /// rather than publish a name on that host.
+    fn without_base(
+        &self,
+        file: Vec<u8>,
+        declaration: impl Fn(&str) -> String,
+    ) -> std::io::Result<Vec<u8>> {
+        let Some(base) = &self.relative_to else {
+            return Ok(file);
+        };
+        let text = String::from_utf8(file).map_err(io_error)?;
+        let text = text.replacen(&declaration(base), "", 1);
+        if text.contains(NO_ADDRESS) {
+            return Err(std::io::Error::other(format!(
+                "an address starting with {NO_ADDRESS} was left in the file"
+            )));
+        }
+        Ok(text.into_bytes())
+    }
+}
+
+fn io_error(e: impl std::error::Error + Send + Sync + 'static) -> std::io::Error {
+    std::io::Error::other(e)
 }
 
 /// Names nodes below the dataset's address, reporting an address that is no IRI against
@@ -189,16 +231,33 @@ impl Names<'_> {
     fn node(&self, local: &str) -> Result<NamedNode, Diagnostic> {
         self.iri(format!("{}#{local}", self.dataset))
     }
+
+    /// The address of a file of the output folder: below the portal's address when it has one,
+    /// its path after [`NO_ADDRESS`] otherwise.
+    fn address(&self, file: &str) -> String {
+        let urls = self.ctx.urls;
+        match urls.absolute_root {
+            Some(_) => urls.absolute(file),
+            None => format!("{NO_ADDRESS}{}", urls.path(file)),
+        }
+    }
 }
 
-/// The CPSV-AP graph of a portal's services; the portal has an absolute address
-/// ([`super::exports`] asks for one).
+/// The CPSV-AP graph of a portal's services.
 pub(super) fn graph(ctx: &Context) -> Result<Graph, Diagnostic> {
-    let names = Names {
+    let mut names = Names {
         ctx,
-        dataset: ctx.urls.absolute(&route::services_dataset(&ctx.site.slug)),
+        dataset: String::new(),
     };
-    let mut g = Graph::default();
+    names.dataset = names.address(&route::services_dataset(&ctx.site.slug));
+    let mut g = Graph {
+        relative_to: ctx
+            .urls
+            .absolute_root
+            .is_none()
+            .then(|| names.address(&Export::ServicesTurtle.output_file(&ctx.site.slug))),
+        ..Graph::default()
+    };
     let dataset = names.iri(names.dataset.clone())?;
     let municipality = names.node("municipality")?;
     let area = names.node("area")?;
@@ -518,10 +577,7 @@ fn pages(
 ) -> Result<(), Diagnostic> {
     let route = Route::Service(s.slug.clone());
     for lang in ctx.languages() {
-        let page = names.iri(
-            ctx.urls
-                .absolute(&route.address(&ctx.site.slug, &lang.code)),
-        )?;
+        let page = names.iri(names.address(&route.address(&ctx.site.slug, &lang.code)))?;
         g.add(service, term(FOAF, "page"), page.clone());
         g.types(&page, &[(FOAF, "Document")]);
         if let Some(language) = eu_language(&lang.code) {

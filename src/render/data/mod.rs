@@ -20,12 +20,10 @@ use crate::layout;
 use crate::output::Output;
 use crate::route::Export;
 
-/// The exports a portal has: the services when it has any and an absolute address (CPSV-AP
-/// names every service by an address that must not change with where the file is read, and
-/// torg invents none), the measures when it has a plan.
-pub(super) fn exports(site: &Site, urls: &Urls) -> Vec<Export> {
+/// The exports a portal has: the services when it has any, the measures when it has a plan.
+pub(super) fn exports(site: &Site) -> Vec<Export> {
     let mut list = Vec::new();
-    if !site.services.is_empty() && urls.absolute_root.is_some() {
+    if !site.services.is_empty() {
         list.extend([Export::ServicesJsonLd, Export::ServicesTurtle]);
     }
     if site.plan.is_some() {
@@ -37,7 +35,7 @@ pub(super) fn exports(site: &Site, urls: &Urls) -> Vec<Export> {
 /// Links to those of `wanted` the portal has, labelled with their formats, for the plan and
 /// service pages.
 pub(super) fn links(scope: &Scope, wanted: [Export; 2]) -> Vec<Link> {
-    let has = exports(scope.site, scope.urls);
+    let has = exports(scope.site);
     wanted
         .into_iter()
         .filter(|e| has.contains(e))
@@ -54,7 +52,7 @@ pub(super) fn links(scope: &Scope, wanted: [Export; 2]) -> Vec<Link> {
 pub fn write_exports(portal: &Portal, out: &impl Output) -> Result<(), Diagnostic> {
     let ctx = Context::new(portal)?;
     let slug = &portal.site.slug;
-    let has = exports(&portal.site, &portal.urls);
+    let has = exports(&portal.site);
     if has.contains(&Export::ServicesTurtle) {
         let graph = cpsv::graph(&ctx)?;
         let io =
