@@ -245,6 +245,16 @@ pub(crate) fn yes_or_no(_: &mut SchemaGenerator) -> Schema {
     })
 }
 
+/// `licence:`: one of the identifiers torg knows, listed so an editor offers them.
+pub(crate) fn licence(_: &mut SchemaGenerator) -> Schema {
+    let ids: Vec<Value> = crate::content::licence::LICENCES
+        .iter()
+        .map(|(id, _)| json!(id))
+        .chain([Value::Null])
+        .collect();
+    json_schema!({ "enum": ids })
+}
+
 /// A whole year, as plans write it.
 fn year() -> Value {
     json!({"type": "integer", "minimum": 0, "maximum": u16::MAX, "description": "A year."})

@@ -89,7 +89,7 @@ pub struct SiteConfig {
     pub plain_language: PlainLanguage,
     /// The open licence of the portal's open data, by its SPDX identifier: NLOD-2.0, CC-BY-4.0 or CC0-1.0.
     // One of [`LICENCES`](super::licence::LICENCES); spanned, so another can be refused on its line.
-    #[schemars(with = "Option<String>", example = &"NLOD-2.0")]
+    #[schemars(default, schema_with = "crate::schema::licence", example = &"NLOD-2.0")]
     pub licence: Option<Spanned<String>>,
 }
 
