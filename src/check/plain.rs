@@ -77,12 +77,29 @@ fn reading(file: &TextFile) -> Vec<Block> {
         }
         let value = match line.strip_prefix("- ") {
             Some(item) => item,
-            None => line.split_once(':').map_or(line, |(_, v)| v),
+            None => after_key(line),
         };
         let text = value.trim().trim_matches(['"', '\'']).to_string();
-        (!text.is_empty()).then_some(Block { line: i + 2, text })
+        let block_scalar = matches!(text.as_str(), ">" | "|" | ">-" | "|-");
+        (!text.is_empty() && !block_scalar).then_some(Block { line: i + 2, text })
     });
     front.chain(blocks(file.body, file.first_line)).collect()
+}
+
+/// The value of a `key: value` line, or the whole line when it is the continuation of a longer
+/// text (whose own `:` must not cut it).
+fn after_key(line: &str) -> &str {
+    match line.split_once(':') {
+        Some((key, value))
+            if !key.is_empty()
+                && key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') =>
+        {
+            value
+        }
+        _ => line,
+    }
 }
 
 /// What one text holds: its counts, and where it is over the limits.
@@ -265,6 +282,30 @@ mod tests {
             found(words, false).hard_words.is_empty(),
             "not in translations"
         );
+    }
+
+    #[test]
+    fn front_matter_values_are_read_whole() {
+        let front = "title: Kurs: norsk\nsummary: >\n  Oppmøte kl. 08:30: ta med\n  papirene.\n";
+        let file = TextFile {
+            lang: "nb",
+            path: std::path::Path::new("kurs.md"),
+            stamp: None,
+            fingerprint: "",
+            front,
+            body: "",
+            first_line: 7,
+        };
+        let read: Vec<(usize, String)> = reading(&file)
+            .into_iter()
+            .map(|b| (b.line, b.text))
+            .collect();
+        let expected = [
+            (2, "Kurs: norsk"),
+            (4, "Oppmøte kl. 08:30: ta med"),
+            (5, "papirene."),
+        ];
+        assert_eq!(read, expected.map(|(l, t)| (l, t.to_string())));
     }
 
     #[test]
