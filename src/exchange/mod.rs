@@ -1,0 +1,483 @@
+//! A round trip through a translation agency's tools: `torg translations export` writes the
+//! segments a language still needs (from the texts whose translation is missing or outdated) as
+//! XLIFF 2, which every professional translation tool reads; `torg translations import` checks
+//! the file that comes back and rebuilds each translation from its source's shape and the
+//! translated segments, stamped as `torg translations --mark` would.
+//!
+//! Import trusts nothing in the file: a `<file>` names a source text only by matching one torg
+//! loaded (never as a path), every placeholder must come back exactly once, and every problem is
+//! found before anything is written.
+
+mod inline;
+mod segments;
+mod xliff;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use inline::{Inline, to_markdown};
+use segments::{Segmented, Unit};
+use xliff::{InFile, InUnit, OutFile, OutUnit, problem};
+
+use crate::content::model::Site;
+use crate::content::source::stamped;
+use crate::content::texts::{TextFile, TextFiles, text_files};
+use crate::content::translations::{TranslationState, translation_states};
+use crate::diagnostic::Diagnostic;
+use crate::output::replace_file;
+
+/// An exported XLIFF document and what it holds.
+pub struct Export {
+    pub xliff: String,
+    pub files: usize,
+    pub units: usize,
+}
+
+/// The segments of `site`'s texts whose translation into `lang` is missing or outdated, as XLIFF;
+/// `content` is the content folder, which the files' names are relative to.
+pub fn export(content: &Path, site: &Site, lang: &str) -> Result<Export, Diagnostic> {
+    let mut sources = Vec::new();
+    for item in text_files(site) {
+        let wanted = translation_states(&item, site)
+            .into_iter()
+            .any(|(l, state, _)| l == lang && state != TranslationState::Translated);
+        if let (true, Some(src)) = (wanted, file_in(&item, site.source_language())) {
+            let previous = file_in(&item, lang).map(segmented).transpose()?;
+            sources.push((relative(content, src.path)?, segmented(src)?, previous));
+        }
+    }
+    let files: Vec<OutFile> = sources
+        .iter()
+        .map(|(original, source, previous)| OutFile {
+            original: original.clone(),
+            units: out_units(source, previous.as_ref()),
+        })
+        .collect();
+    Ok(Export {
+        xliff: xliff::write(site.source_language(), lang, &files),
+        files: files.len(),
+        units: files.iter().map(|f| f.units.len()).sum(),
+    })
+}
+
+fn file_in<'i, 'a>(item: &'i TextFiles<'a>, lang: &str) -> Option<&'i TextFile<'a>> {
+    item.files.iter().find(|f| f.lang == lang)
+}
+
+fn segmented(file: &TextFile) -> Result<Segmented, Diagnostic> {
+    Segmented::new(file.front, file.body, file.path)
+}
+
+/// `path` below `content`, with `/`: how a `<file>` names its source text.
+fn relative(content: &Path, path: &Path) -> Result<String, Diagnostic> {
+    let rel = path.strip_prefix(content).map_err(|_| {
+        Diagnostic::error(
+            "exchange",
+            path,
+            "This text is not inside the content folder.",
+        )
+        .hint("Run torg from the project folder, with --content naming the content folder.")
+    })?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Ok(parts.join("/"))
+}
+
+/// The units of `source`, each with the earlier translation of the same place where it can be
+/// offered: a front matter field of the same name, a block of a body of the same shape.
+fn out_units<'a>(source: &'a Segmented, previous: Option<&Segmented>) -> Vec<OutUnit<'a>> {
+    let body_aligned = previous.is_some_and(|p| source.same_body_shape(p));
+    source
+        .units
+        .iter()
+        .map(|unit| {
+            let earlier = previous
+                .filter(|_| body_aligned || unit.id.starts_with("fm."))
+                .and_then(|p| p.units.iter().find(|u| u.id == unit.id));
+            OutUnit {
+                id: &unit.id,
+                source: &unit.pieces,
+                previous: earlier.and_then(|e| offer(unit, e)),
+            }
+        })
+        .collect()
+}
+
+/// The earlier translation `earlier` with its placeholders numbered as `unit`'s, or `None` when
+/// one of them is not in `unit` (the link or number it protects changed in the source).
+fn offer(unit: &Unit, earlier: &Unit) -> Option<Vec<Inline>> {
+    let mut free: Vec<&Inline> = Vec::new();
+    collect_placeholders(&unit.pieces, &mut free);
+    renumber(&earlier.pieces, &mut free)
+}
+
+fn collect_placeholders<'a>(pieces: &'a [Inline], out: &mut Vec<&'a Inline>) {
+    for piece in pieces {
+        match piece {
+            Inline::Text(_) => {}
+            Inline::Ph { .. } => out.push(piece),
+            Inline::Pc { inner, .. } => {
+                out.push(piece);
+                collect_placeholders(inner, out);
+            }
+        }
+    }
+}
+
+/// `pieces` with each placeholder taking the id of the first unused one in `free` that protects
+/// the same Markdown.
+fn renumber(pieces: &[Inline], free: &mut Vec<&Inline>) -> Option<Vec<Inline>> {
+    let mut out = Vec::new();
+    for piece in pieces {
+        let taken = |free: &mut Vec<&Inline>, same: &dyn Fn(&Inline) -> bool| {
+            let at = free.iter().position(|p| same(p))?;
+            match free.remove(at) {
+                Inline::Ph { id, .. } | Inline::Pc { id, .. } => Some(id.clone()),
+                Inline::Text(_) => None,
+            }
+        };
+        out.push(match piece {
+            Inline::Text(t) => Inline::Text(t.clone()),
+            Inline::Ph { raw, .. } => Inline::Ph {
+                id: taken(free, &|p| matches!(p, Inline::Ph { raw: r, .. } if r == raw))?,
+                raw: raw.clone(),
+            },
+            Inline::Pc {
+                open, close, inner, ..
+            } => Inline::Pc {
+                id: taken(free, &|p| {
+                    matches!(p, Inline::Pc { open: o, close: c, .. } if o == open && c == close)
+                })?,
+                open: open.clone(),
+                close: close.clone(),
+                inner: renumber(inner, free)?,
+            },
+        });
+    }
+    Some(out)
+}
+
+/// A translation written by [`import`].
+pub struct Imported {
+    pub path: PathBuf,
+    pub source: PathBuf,
+    pub units: usize,
+}
+
+/// A source text a `<file>` may name, with where its translation into the file's language goes.
+struct Known<'a> {
+    file: &'a Path,
+    segmented: Segmented,
+    translation: PathBuf,
+}
+
+/// Checks the XLIFF file `path` against the texts of `sites` (loaded from `content`) and, when
+/// nothing is wrong, writes each translation it completes; otherwise writes nothing and returns
+/// every problem.
+pub fn import(
+    content: &Path,
+    sites: &[&Site],
+    path: &Path,
+) -> Result<Vec<Imported>, Vec<Diagnostic>> {
+    let text = read_exchange_file(path).map_err(|d| vec![d])?;
+    let doc = xliff::read(&text, path).map_err(|d| vec![d])?;
+    let mut problems = Vec::new();
+    let mut done = Vec::new();
+    let mut seen = BTreeSet::new();
+    for file in &doc.files {
+        if !seen.insert(file.original.as_str()) {
+            problems.push(problem(
+                path,
+                file.line,
+                format!("`{}` is in this file twice.", file.original),
+            ));
+            continue;
+        }
+        match known(content, sites, file, (&doc.src_lang, &doc.trg_lang), path) {
+            Ok(known) => match translated(&known, file, path) {
+                Ok(texts) => done.push((known, texts)),
+                Err(mut p) => problems.append(&mut p),
+            },
+            Err(p) => problems.push(p),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    write_translations(&done).map_err(|d| vec![d])
+}
+
+/// Reads the file that came back, refusing one far larger than any export.
+fn read_exchange_file(path: &Path) -> Result<String, Diagnostic> {
+    const MAX_BYTES: u64 = 64 * 1024 * 1024;
+    let unreadable = |what: &str| {
+        Diagnostic::error("exchange", path, what.to_string())
+            .hint("Give the path of the XLIFF file the translation tool saved.")
+    };
+    let size = fs::metadata(path)
+        .map_err(|_| {
+            unreadable("The file cannot be read (it does not exist, or torg may not read it).")
+        })?
+        .len();
+    if size > MAX_BYTES {
+        return Err(unreadable(
+            "The file is larger than 64 MB, far larger than any export.",
+        ));
+    }
+    let bytes = fs::read(path).map_err(|_| unreadable("The file cannot be read."))?;
+    String::from_utf8(bytes)
+        .map_err(|_| unreadable("The file is not UTF-8 text, as XLIFF files are."))
+}
+
+/// The source text `file` names, in a portal whose source is `src_lang` and which is translated
+/// into `trg_lang`.
+fn known<'a>(
+    content: &Path,
+    sites: &[&'a Site],
+    file: &InFile,
+    langs: (&str, &str),
+    path: &Path,
+) -> Result<Known<'a>, Diagnostic> {
+    let (src_lang, trg_lang) = langs;
+    let found = sites.iter().find_map(|site| {
+        text_files(site).into_iter().find_map(|item| {
+            let src = file_in(&item, site.source_language())?;
+            if !relative(content, src.path).is_ok_and(|r| r == file.original) {
+                return None;
+            }
+            let translation = translation_states(&item, site)
+                .into_iter()
+                .find_map(|(l, _, p)| (l == trg_lang).then_some(p));
+            Some((*site, src.path, segmented(src), translation))
+        })
+    });
+    let Some((site, src_path, segmented, translation)) = found else {
+        return Err(problem(
+            path,
+            file.line,
+            format!(
+                "`{}` is not a text torg knows in {}: the file names a text that does not exist, or one that is not in the portal's source language.",
+                file.original,
+                content.display()
+            ),
+        ));
+    };
+    let (Some(translation), true) = (translation, site.source_language() == src_lang) else {
+        let languages = &site.config.languages;
+        return Err(problem(
+            path,
+            file.line,
+            format!(
+                "This file translates from `{src_lang}` into `{trg_lang}`, but {} is written in `{}` and translated into {}.",
+                site.slug,
+                site.source_language(),
+                languages[1..].join(", ")
+            ),
+        ));
+    };
+    Ok(Known {
+        file: src_path,
+        segmented: segmented?,
+        translation,
+    })
+}
+
+/// The Markdown of each unit of `known` from `file`'s targets, or every problem with them.
+fn translated(
+    known: &Known,
+    file: &InFile,
+    path: &Path,
+) -> Result<BTreeMap<String, String>, Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    let mut texts = BTreeMap::new();
+    for unit in &file.units {
+        let Some(source) = known.segmented.units.iter().find(|u| u.id == unit.id) else {
+            problems.push(problem(path, unit.line, format!("The segment `{}` is not part of {}; it may have been added by hand or come from another export.", unit.id, known.file.display())));
+            continue;
+        };
+        if texts.contains_key(&unit.id) {
+            problems.push(problem(
+                path,
+                unit.line,
+                format!("The segment `{}` is in this file twice.", unit.id),
+            ));
+            continue;
+        }
+        match unit_text(unit, source, known.file, path) {
+            Ok(text) => {
+                texts.insert(unit.id.clone(), text);
+            }
+            Err(p) => problems.push(p),
+        }
+    }
+    let missing: Vec<&str> = known
+        .segmented
+        .units
+        .iter()
+        .filter(|u| !file.units.iter().any(|f| f.id == u.id))
+        .map(|u| u.id.as_str())
+        .collect();
+    if !missing.is_empty() {
+        problems.push(problem(
+            path,
+            file.line,
+            format!(
+                "The segments {} of {} are missing from this file.",
+                missing.join(", "),
+                known.file.display()
+            ),
+        ));
+    }
+    if problems.is_empty() {
+        Ok(texts)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The Markdown of one translated unit, checked against its source segment.
+fn unit_text(unit: &InUnit, source: &Unit, file: &Path, path: &Path) -> Result<String, Diagnostic> {
+    let same_source =
+        restore(&unit.source, source).is_ok_and(|md| md == to_markdown(&source.pieces));
+    if !same_source {
+        return Err(problem(
+            path,
+            unit.line,
+            format!(
+                "The source text of segment `{}` is no longer the text in {}: the source changed after the export.",
+                unit.id,
+                file.display()
+            ),
+        ));
+    }
+    let Some((target, line)) = &unit.target else {
+        return Err(problem(
+            path,
+            unit.line,
+            format!("Segment `{}` has no translation.", unit.id),
+        ));
+    };
+    if unit.unconfirmed {
+        return Err(problem(
+            path,
+            *line,
+            format!(
+                "Segment `{}` still holds the earlier translation torg offered, not yet confirmed.",
+                unit.id
+            ),
+        )
+        .hint(
+            "Check the translation and mark the segment as translated in the translation tool.",
+        ));
+    }
+    let text = restore(target, source)
+        .map_err(|why| problem(path, *line, format!("Segment `{}`: {why}", unit.id)))?;
+    if text.trim().is_empty() {
+        return Err(problem(
+            path,
+            *line,
+            format!("Segment `{}` has no translation.", unit.id),
+        ));
+    }
+    Ok(text.trim().to_string())
+}
+
+/// `pieces` as Markdown, each placeholder replaced by what it protects in `source`; `Err` says
+/// in a translator's words which placeholder is missing, extra, repeated or of the wrong kind.
+fn restore(pieces: &[Inline], source: &Unit) -> Result<String, String> {
+    let mut table = Vec::new();
+    collect_placeholders(&source.pieces, &mut table);
+    let mut used = BTreeSet::new();
+    let text = restore_in(pieces, &table, &mut used)?;
+    let missing: Vec<String> = table
+        .iter()
+        .filter_map(|p| match p {
+            Inline::Ph { id, raw } if !used.contains(id.as_str()) => Some(format!("{id} ({raw})")),
+            Inline::Pc {
+                id, open, close, ..
+            } if !used.contains(id.as_str()) => Some(format!("{id} ({open}…{close})")),
+            _ => None,
+        })
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!(
+            "the placeholder(s) {} of the source are missing from the translation; every placeholder must be kept.",
+            missing.join(", ")
+        ));
+    }
+    Ok(text)
+}
+
+fn restore_in<'a>(
+    pieces: &'a [Inline],
+    table: &[&Inline],
+    used: &mut BTreeSet<&'a str>,
+) -> Result<String, String> {
+    let mut out = String::new();
+    for piece in pieces {
+        let id = match piece {
+            Inline::Text(t) => {
+                out.push_str(&one_line(t));
+                continue;
+            }
+            Inline::Ph { id, .. } | Inline::Pc { id, .. } => id.as_str(),
+        };
+        if !used.insert(id) {
+            return Err(format!(
+                "the placeholder {id} is in the translation twice; keep each placeholder once."
+            ));
+        }
+        let found = table
+            .iter()
+            .find(|p| matches!(p, Inline::Ph { id: i, .. } | Inline::Pc { id: i, .. } if i == id));
+        match (piece, found) {
+            (Inline::Ph { .. }, Some(Inline::Ph { raw, .. })) => out.push_str(raw),
+            (Inline::Pc { inner, .. }, Some(Inline::Pc { open, close, .. })) => {
+                out.push_str(open);
+                out.push_str(&restore_in(inner, table, used)?);
+                out.push_str(close);
+            }
+            (_, None) => {
+                return Err(format!(
+                    "the placeholder {id} is not in the source; remove it."
+                ));
+            }
+            _ => {
+                return Err(format!(
+                    "the placeholder {id} has changed its kind (a pair around text became a single mark, or the other way round)."
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Translated text on one line: a translator's line breaks are spaces in a paragraph or a title.
+fn one_line(text: &str) -> String {
+    text.split('\n')
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Writes every translation, stamped; the checks before made sure nothing is refused here but
+/// the disk itself.
+fn write_translations(
+    done: &[(Known, BTreeMap<String, String>)],
+) -> Result<Vec<Imported>, Diagnostic> {
+    let mut written = Vec::new();
+    for (n, (known, texts)) in done.iter().enumerate() {
+        let text = known.segmented.rebuild(texts);
+        let (text, _) = stamped(&text, &known.translation, known.file)?;
+        replace_file(&known.translation, text.as_bytes(), n)?;
+        written.push(Imported {
+            path: known.translation.clone(),
+            source: known.file.to_path_buf(),
+            units: texts.len(),
+        });
+    }
+    Ok(written)
+}
