@@ -537,8 +537,13 @@ fn run_import(cfg: &BuildConfig, format: Format, file: &Path) -> ExitCode {
     };
     let sites: Vec<&torg::content::model::Site> = portals.iter().map(|p| &p.site).collect();
     match exchange::import(&cfg.content, &sites, file) {
-        Ok(written) => {
-            for w in &written {
+        Ok(outcome) => {
+            for text in &outcome.untouched {
+                eprintln!(
+                    "note: {text} has no translated segment in the file; nothing was written for it"
+                );
+            }
+            for w in &outcome.written {
                 eprintln!(
                     "wrote {} ({} segment(s)), marked as translated from {}",
                     w.path.display(),

@@ -195,8 +195,9 @@ fn push_text(out: &mut Vec<Inline>, text: &str) {
     }
 }
 
-/// `text` with each line break and the indentation after it as one space.
-fn one_line(text: &str) -> String {
+/// `text` with each line break and the indentation after it as one space: the canonical form
+/// keeps a paragraph, a list item or a title on one line, whoever broke it.
+pub(crate) fn one_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut lines = text.split('\n');
     if let Some(first) = lines.next() {

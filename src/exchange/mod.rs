@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use inline::{Inline, to_markdown};
+use inline::{Inline, one_line, to_markdown};
 use segments::{Segmented, Unit};
 use xliff::{InFile, InUnit, OutFile, OutUnit, problem};
 
@@ -167,6 +167,13 @@ pub struct Imported {
     pub units: usize,
 }
 
+/// What [`import`] did: the translations it wrote, and the texts of the file that have no
+/// translated segment at all (a translator may return a file partly done), left as they were.
+pub struct ImportOutcome {
+    pub written: Vec<Imported>,
+    pub untouched: Vec<String>,
+}
+
 /// A source text a `<file>` may name, with where its translation into the file's language goes.
 struct Known<'a> {
     file: &'a Path,
@@ -181,12 +188,13 @@ pub fn import(
     content: &Path,
     sites: &[&Site],
     path: &Path,
-) -> Result<Vec<Imported>, Vec<Diagnostic>> {
+) -> Result<ImportOutcome, Vec<Diagnostic>> {
     let text = read_exchange_file(path).map_err(|d| vec![d])?;
     let doc = xliff::read(&text, path).map_err(|d| vec![d])?;
     let mut problems = Vec::new();
     let mut done = Vec::new();
     let mut seen = BTreeSet::new();
+    let mut untouched = Vec::new();
     for file in &doc.files {
         if !seen.insert(file.original.as_str()) {
             problems.push(problem(
@@ -197,6 +205,9 @@ pub fn import(
             continue;
         }
         match known(content, sites, file, (&doc.src_lang, &doc.trg_lang), path) {
+            Ok(_) if file.units.iter().all(|u| u.target.is_none()) => {
+                untouched.push(file.original.clone());
+            }
             Ok(known) => match translated(&known, file, path) {
                 Ok(texts) => done.push((known, texts)),
                 Err(mut p) => problems.append(&mut p),
@@ -207,7 +218,8 @@ pub fn import(
     if !problems.is_empty() {
         return Err(problems);
     }
-    write_translations(&done).map_err(|d| vec![d])
+    let written = write_translations(&done).map_err(|d| vec![d])?;
+    Ok(ImportOutcome { written, untouched })
 }
 
 /// Reads the file that came back, refusing one far larger than any export.
@@ -453,14 +465,6 @@ fn restore_in<'a>(
         }
     }
     Ok(out)
-}
-
-/// Translated text on one line: a translator's line breaks are spaces in a paragraph or a title.
-fn one_line(text: &str) -> String {
-    text.split('\n')
-        .map(str::trim)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Writes every translation, stamped; the checks before made sure nothing is refused here but
