@@ -191,6 +191,18 @@ pub fn import(
 ) -> Result<ImportOutcome, Vec<Diagnostic>> {
     let text = read_exchange_file(path).map_err(|d| vec![d])?;
     let doc = xliff::read(&text, path).map_err(|d| vec![d])?;
+    let fits = |site: &&Site| {
+        site.source_language() == doc.src_lang && site.config.languages[1..].contains(&doc.trg_lang)
+    };
+    if !sites.iter().any(fits) {
+        let message = format!(
+            "This file translates from `{}` into `{}`, which no portal in {} does.",
+            doc.src_lang,
+            doc.trg_lang,
+            content.display()
+        );
+        return Err(vec![problem(path, doc.line, message)]);
+    }
     let mut problems = Vec::new();
     let mut done = Vec::new();
     let mut seen = BTreeSet::new();
@@ -385,8 +397,11 @@ fn unit_text(unit: &InUnit, source: &Unit, file: &Path, path: &Path) -> Result<S
             "Check the translation and mark the segment as translated in the translation tool.",
         ));
     }
-    let text = restore(target, source)
-        .map_err(|why| problem(path, *line, format!("Segment `{}`: {why}", unit.id)))?;
+    let text = restore(target, source).map_err(|why| {
+        problem(path, *line, format!("In segment `{}`, {why}", unit.id)).hint(
+            "In the translation tool, put each tag of the source into the translation once (most tools copy the next tag with a shortcut), save, and import again.",
+        )
+    })?;
     if text.trim().is_empty() {
         return Err(problem(
             path,
@@ -407,16 +422,18 @@ fn restore(pieces: &[Inline], source: &Unit) -> Result<String, String> {
     let missing: Vec<String> = table
         .iter()
         .filter_map(|p| match p {
-            Inline::Ph { id, raw } if !used.contains(id.as_str()) => Some(format!("{id} ({raw})")),
+            Inline::Ph { id, raw } if !used.contains(id.as_str()) => {
+                Some(format!("{id} («{raw}»)"))
+            }
             Inline::Pc {
                 id, open, close, ..
-            } if !used.contains(id.as_str()) => Some(format!("{id} ({open}…{close})")),
+            } if !used.contains(id.as_str()) => Some(format!("{id} («{open}…{close}»)")),
             _ => None,
         })
         .collect();
     if !missing.is_empty() {
         return Err(format!(
-            "the placeholder(s) {} of the source are missing from the translation; every placeholder must be kept.",
+            "the translation lacks the placeholder(s) {} of the source; every placeholder must be kept.",
             missing.join(", ")
         ));
     }
@@ -454,12 +471,12 @@ fn restore_in<'a>(
             }
             (_, None) => {
                 return Err(format!(
-                    "the placeholder {id} is not in the source; remove it."
+                    "the translation has a placeholder {id} that the source does not have; remove it."
                 ));
             }
             _ => {
                 return Err(format!(
-                    "the placeholder {id} has changed its kind (a pair around text became a single mark, or the other way round)."
+                    "the placeholder {id} has changed its kind: in the source it is a pair around text, or a single mark, and in the translation the other."
                 ));
             }
         }

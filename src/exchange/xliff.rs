@@ -113,6 +113,8 @@ fn inline_xml(pieces: &[Inline]) -> String {
 /// A document read back.
 #[derive(Debug)]
 pub(crate) struct Document {
+    /// The line of `<xliff>`.
+    pub(crate) line: usize,
     pub(crate) src_lang: String,
     pub(crate) trg_lang: String,
     pub(crate) files: Vec<InFile>,
@@ -205,6 +207,7 @@ pub(crate) fn read(text: &str, path: &Path) -> Result<Document, Diagnostic> {
         .map(|f| read_file(f, path))
         .collect::<Result<_, _>>()?;
     Ok(Document {
+        line: root.line,
         src_lang: root.required("srcLang", path)?.to_string(),
         trg_lang: root.required("trgLang", path)?.to_string(),
         files,
@@ -308,9 +311,14 @@ fn parse_tree(text: &str, path: &Path) -> Result<Element, Diagnostic> {
                 format!("torg cannot read this file as XML: {what}."),
             )
         };
-        let (ns, event) = reader
-            .read_resolved_event()
-            .map_err(|e| malformed(xml_error(&e)))?;
+        let (ns, event) = match reader.read_resolved_event() {
+            Ok(read) => read,
+            Err(e) => {
+                let at = lines.line(reader.error_position());
+                let message = format!("torg cannot read this file as XML: {}.", xml_error(&e));
+                return Err(problem(path, at, message));
+            }
+        };
         let name = match ns {
             ResolveResult::Bound(Namespace(ns)) if ns == NAMESPACE.as_bytes() => Some(()),
             _ => None,
