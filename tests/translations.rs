@@ -210,9 +210,7 @@ fn import_refuses_a_broken_file_with_its_line_and_writes_nothing() {
     let valid = translated_as_source(&export(&p, "pl"));
     let phone = "<ph id=\"4\" disp=\"+47 12 34 56 80\"/>";
     let target_with_phone = |to: &str| {
-        let at = valid
-            .find(&format!("<target>Barn og unge"))
-            .expect("target");
+        let at = valid.find("<target>Barn og unge").expect("target");
         let end = at + valid[at..].find("</target>").expect("end");
         format!(
             "{}{}{}",

@@ -76,8 +76,8 @@ pub(crate) fn protect(
         let out = stack.last_mut().map_or(&mut root, |f| &mut f.inner);
         match event {
             Event::Start(Tag::Link { link_type, .. }) if is_bare(*link_type) => {
-                text_pieces(&src[cursor..r.start], &mut ids, out);
-                out.push(ph(&mut ids, &src[r.clone()]));
+                text_pieces(part(src, cursor, r.start), &mut ids, out);
+                out.push(ph(&mut ids, part(src, r.start, r.end)));
                 (cursor, skip_to) = (r.end, r.end);
             }
             Event::Start(
@@ -87,7 +87,7 @@ pub(crate) fn protect(
                 | Tag::Link { .. }
                 | Tag::Image { .. },
             ) => {
-                text_pieces(&src[cursor..r.start], &mut ids, out);
+                text_pieces(part(src, cursor, r.start), &mut ids, out);
                 ids += 1;
                 stack.push(Frame {
                     id: ids,
@@ -108,13 +108,13 @@ pub(crate) fn protect(
             }
             Event::Text(_) | Event::SoftBreak => {}
             _ => {
-                text_pieces(&src[cursor..r.start], &mut ids, out);
-                out.push(ph(&mut ids, &src[r.clone()]));
+                text_pieces(part(src, cursor, r.start), &mut ids, out);
+                out.push(ph(&mut ids, part(src, r.start, r.end)));
                 cursor = r.end;
             }
         }
     }
-    text_pieces(&src[cursor..span.end], &mut ids, &mut root);
+    text_pieces(part(src, cursor, span.end), &mut ids, &mut root);
     root
 }
 
@@ -135,16 +135,16 @@ fn close_frame(
         // Nothing inside (`[](x)`): nothing to translate either; the pair's id serves.
         out.push(Inline::Ph {
             id: frame.id.to_string(),
-            raw: src[frame.range.clone()].to_string(),
+            raw: part(src, frame.range.start, frame.range.end).to_string(),
         });
         return frame.range.end;
     };
     let text_end = close_start(src, &frame.range, cursor);
-    text_pieces(&src[cursor..text_end], ids, &mut frame.inner);
+    text_pieces(part(src, cursor, text_end), ids, &mut frame.inner);
     out.push(Inline::Pc {
         id: frame.id.to_string(),
-        open: src[frame.range.start..text_start].to_string(),
-        close: src[text_end..frame.range.end].to_string(),
+        open: part(src, frame.range.start, text_start).to_string(),
+        close: part(src, text_end, frame.range.end).to_string(),
         inner: frame.inner,
     });
     frame.range.end
@@ -152,8 +152,9 @@ fn close_frame(
 
 /// Where the closing markup of a pair starts: after its last text, before `*`, `_`, `~` or `](`.
 fn close_start(src: &str, range: &Range<usize>, cursor: usize) -> usize {
-    let inside = &src[cursor..range.end];
-    let end = if src[range.clone()].ends_with(')') || src[range.clone()].ends_with(']') {
+    let inside = part(src, cursor, range.end);
+    let whole = part(src, range.start, range.end);
+    let end = if whole.ends_with(')') || whole.ends_with(']') {
         inside
             .rfind("](")
             .or_else(|| inside.rfind("]["))
@@ -162,6 +163,12 @@ fn close_start(src: &str, range: &Range<usize>, cursor: usize) -> usize {
         Some(inside.trim_end_matches(['*', '_', '~']).len())
     };
     cursor + end.unwrap_or(inside.len())
+}
+
+/// `src[start..end]`, or nothing where the parser's offsets would cut a character or run
+/// backwards, so no Markdown can make the export panic.
+fn part(src: &str, start: usize, end: usize) -> &str {
+    src.get(start..end).unwrap_or_default()
 }
 
 fn ph(ids: &mut usize, raw: &str) -> Inline {

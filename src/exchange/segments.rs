@@ -310,6 +310,9 @@ fn list_items(
     while i + 1 < list.len() {
         let end = i + block_end(&list[i..], 0);
         let item = &list[i..=end];
+        if item.len() < 2 {
+            return None;
+        }
         let inner = match item.get(1) {
             Some((Event::Start(Tag::Paragraph), _)) if block_end(item, 1) == item.len() - 2 => {
                 &item[2..item.len() - 2]

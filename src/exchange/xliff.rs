@@ -240,16 +240,14 @@ fn read_unit(unit: &Element, path: &Path) -> Result<InUnit, Diagnostic> {
             .elements("source")
             .next()
             .ok_or_else(|| problem(path, part.line, "This segment has no <source>.".into()))?;
-        source.extend(pieces(src, path, 0)?);
+        source.extend(pieces(src, path)?);
         match part.elements("target").next() {
             Some(t) => {
                 target_line.get_or_insert(t.line);
-                target.extend(pieces(t, path, 0)?);
+                target.extend(pieces(t, path)?);
             }
             // An ignorable without a target stands for itself (white space between sentences).
-            None if part.name.as_deref() == Some("ignorable") => {
-                target.extend(pieces(src, path, 0)?)
-            }
+            None if part.name.as_deref() == Some("ignorable") => target.extend(pieces(src, path)?),
             None => {}
         }
     }
@@ -262,8 +260,8 @@ fn read_unit(unit: &Element, path: &Path) -> Result<InUnit, Diagnostic> {
     })
 }
 
-/// The inline content of a `<source>` or `<target>`.
-fn pieces(element: &Element, path: &Path, depth: usize) -> Result<Vec<Inline>, Diagnostic> {
+/// The inline content of a `<source>` or `<target>` (as deep as [`parse_tree`] allows).
+fn pieces(element: &Element, path: &Path) -> Result<Vec<Inline>, Diagnostic> {
     let mut out = Vec::new();
     for child in &element.children {
         match child {
@@ -277,10 +275,10 @@ fn pieces(element: &Element, path: &Path, depth: usize) -> Result<Vec<Inline>, D
                     id: e.required("id", path)?.to_string(),
                     open: e.attr("dispStart").unwrap_or_default().to_string(),
                     close: e.attr("dispEnd").unwrap_or_default().to_string(),
-                    inner: pieces(e, path, depth + 1)?,
+                    inner: pieces(e, path)?,
                 }),
                 // An annotation (a comment, a term): its text is the translation's.
-                Some("mrk") => out.extend(pieces(e, path, depth + 1)?),
+                Some("mrk") => out.extend(pieces(e, path)?),
                 name => {
                     let name = name.unwrap_or("an element of another format");
                     return Err(problem(
