@@ -51,28 +51,22 @@ if [ ! tests/browser/node_modules/.package-lock.json -nt tests/browser/package-l
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-# pyshacl, held at one version, in a virtual environment of Debian's Python under target/, where
-# tests/open_data.rs looks for it: it validates the open-data export against CPSV-AP's shapes.
-pyshacl_version=0.40.1
-venv=target/pyshacl-venv
-if ! "$venv/bin/python" -c "import pyshacl, sys; sys.exit(pyshacl.__version__ != '$pyshacl_version')" 2>/dev/null; then
-  echo "installing pyshacl $pyshacl_version (PyPI) into $venv"
-  rm -rf "$venv"
-  /usr/bin/python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check "pyshacl==$pyshacl_version"
-fi
-
-# translate-toolkit, held at one version, in its own virtual environment under target/, where
-# tests/translations.rs looks for it: a real translation tool's library (its XLIFF 2 store) reads
-# the files `torg translations export` writes and writes the translations `import` reads back.
-translate_version=3.20.4
-venv=target/translate-venv
-if ! "$venv/bin/python" -c "from translate.__version__ import sver; import sys; sys.exit(sver != '$translate_version')" 2>/dev/null; then
-  echo "installing translate-toolkit $translate_version (PyPI) into $venv"
-  rm -rf "$venv"
-  /usr/bin/python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check "translate-toolkit==$translate_version"
-fi
+# A Python package from PyPI, held at one version, in its own virtual environment of Debian's
+# Python under target/ (where the tests look for it), installed once and again when the pin changes.
+pip_venv() {
+  local package=$1 version=$2 venv=$3
+  if ! "$venv/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('$package') != '$version')" 2>/dev/null; then
+    echo "installing $package $version (PyPI) into $venv"
+    rm -rf "$venv"
+    /usr/bin/python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "$package==$version"
+  fi
+}
+# pyshacl validates the open-data export against CPSV-AP's shapes (tests/open_data.rs).
+pip_venv pyshacl 0.40.1 target/pyshacl-venv
+# translate-toolkit, a real translation tool's library: its XLIFF 2 store reads the files `torg
+# translations export` writes and writes the translations `import` reads back (tests/translations.rs).
+pip_venv translate-toolkit 3.20.4 target/translate-venv
 
 # Every test binary runs even when an earlier one fails; the summary lists what failed. A test that
 # hangs is stopped after 60 minutes (the whole run takes about 25 on 2 cores), so CI ends with this

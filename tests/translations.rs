@@ -11,7 +11,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::{Project, assert_console, console, repo, tree};
+use common::{Project, assert_console, console, repo, tree, venv_python};
 
 const TANNLEGE: &str = "content/demo/services/tannlege.pl.md";
 
@@ -153,13 +153,7 @@ const TRANSLATOR_WORK: &str = r#"{"demo/services/tannlege.nb.md": {
 /// Runs `tests/exchange/translator.py` with translate-toolkit's virtual environment. A missing
 /// toolkit is a failure, never a reason to skip: run tests/run.sh, which installs it.
 fn translate_toolkit(xliff: &Path, work: &Path) -> String {
-    let python = repo().join("target/translate-venv/bin/python");
-    assert!(
-        python.is_file(),
-        "translate-toolkit is not installed at {}: run tests/run.sh, which installs it",
-        python.display()
-    );
-    let out = Command::new(&python)
+    let out = Command::new(venv_python("translate"))
         .arg(repo().join("tests/exchange/translator.py"))
         .args([xliff, work])
         .output()

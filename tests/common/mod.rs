@@ -204,3 +204,15 @@ pub(crate) fn assert_console(name: &str, shown: &str) {
         insta::assert_snapshot!(name, shown);
     });
 }
+
+/// The Python of `target/<name>-venv`, the virtual environment tests/run.sh installs a PyPI tool
+/// into. A missing one is a failure, never a reason to skip a test.
+pub(crate) fn venv_python(name: &str) -> PathBuf {
+    let python = repo().join(format!("target/{name}-venv/bin/python"));
+    assert!(
+        python.is_file(),
+        "{} is missing: run tests/run.sh, which installs it",
+        python.display()
+    );
+    python
+}
