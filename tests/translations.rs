@@ -240,6 +240,14 @@ fn import_refuses_a_broken_file_with_its_line_and_writes_nothing() {
             ),
         ),
         ("malformed XML", valid.replacen("</target>", "", 1)),
+        (
+            "a segment that would turn into a list",
+            valid.replacen("<target>Ta med:", "<target>- Ta med:", 1),
+        ),
+        (
+            "an earlier translation not confirmed",
+            valid.replacen("<segment>", "<segment state=\"initial\">", 1),
+        ),
     ];
     let before = tree(&p.path("content"));
     let mut shown = String::new();

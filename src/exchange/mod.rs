@@ -356,10 +356,48 @@ fn translated(
         ));
     }
     if problems.is_empty() {
+        problems.extend(reads_back(known, &texts, file, path).err());
+    }
+    if problems.is_empty() {
         Ok(texts)
     } else {
         Err(problems)
     }
+}
+
+/// Whether the translation, written out, reads back as the same segments: a translated segment
+/// that starts with `#`, `- ` or `1. ` would turn into a heading or a list, and the page would not
+/// say what the translator wrote. Names the first segment that does not come back.
+fn reads_back(
+    known: &Known,
+    texts: &BTreeMap<String, String>,
+    file: &InFile,
+    path: &Path,
+) -> Result<(), Diagnostic> {
+    let (front, body) = known.segmented.rebuild_parts(texts);
+    let again = Segmented::new(&front, &body, known.file).ok();
+    let same_shape = again
+        .as_ref()
+        .is_some_and(|a| a.same_body_shape(&known.segmented));
+    let comes_back = |id: &str| {
+        let back = again.as_ref()?.units.iter().find(|u| u.id == id)?;
+        Some(to_markdown(&back.pieces))
+    };
+    let first_changed = known
+        .segmented
+        .units
+        .iter()
+        .find(|u| comes_back(&u.id).as_ref() != texts.get(&u.id));
+    let (id, line) = match first_changed {
+        None if same_shape => return Ok(()),
+        None => ("?", file.line),
+        Some(changed) => {
+            let unit = file.units.iter().find(|u| u.id == changed.id);
+            (changed.id.as_str(), unit.map_or(file.line, |u| u.line))
+        }
+    };
+    Err(problem(path, line, format!("The translation of segment `{id}` would change the text's structure: written into the file, it reads back as other headings, paragraphs or lists."))
+        .hint("Do not start a translated segment with `#`, `- `, `* ` or a number and a dot, and keep each segment one sentence or paragraph."))
 }
 
 /// The Markdown of one translated unit, checked against its source segment.
@@ -501,4 +539,120 @@ fn write_translations(
         });
     }
     Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The units of a one-paragraph body.
+    fn units(body: &str) -> Vec<Unit> {
+        Segmented::new("title: A\n", body, Path::new("a.nb.md"))
+            .expect("segments")
+            .units
+    }
+
+    fn parsed_target(xml_target: &str) -> Vec<Inline> {
+        let xml = format!(
+            "<xliff xmlns=\"{}\" version=\"2.0\" srcLang=\"nb\" trgLang=\"pl\"><file original=\"a\"><unit id=\"u\"><segment><source/><target>{xml_target}</target></segment></unit></file></xliff>",
+            xliff::NAMESPACE
+        );
+        let doc = xliff::read(&xml, Path::new("x.xlf")).expect("read");
+        let (target, _) = doc.files[0].units[0].target.clone().expect("target");
+        target
+    }
+
+    #[test]
+    fn every_placeholder_must_come_back_once_and_as_itself() {
+        let unit = &units("Ring 112 eller se [legen](@/services/fastlege).\n")[1];
+        let ok = parsed_target("Zadzwoń <ph id=\"1\"/> lub <pc id=\"2\">lekarz</pc>.");
+        assert_eq!(
+            restore(&ok, unit).as_deref(),
+            Ok("Zadzwoń 112 lub [lekarz](@/services/fastlege).")
+        );
+        for (target, says) in [
+            (
+                "Zadzwoń <pc id=\"2\">lekarz</pc>.",
+                "lacks the placeholder(s) 1 («112»)",
+            ),
+            ("<ph id=\"1\"/><ph id=\"1\"/><pc id=\"2\">x</pc>", "twice"),
+            (
+                "<ph id=\"1\"/><pc id=\"2\">x</pc><ph id=\"3\"/>",
+                "placeholder 3 that the source does not have",
+            ),
+            ("<ph id=\"1\"/><ph id=\"2\"/>", "changed its kind"),
+        ] {
+            let why = restore(&parsed_target(target), unit).expect_err(target);
+            assert!(why.contains(says), "{target}: {why}");
+        }
+    }
+
+    #[test]
+    fn an_earlier_translation_is_offered_with_the_sources_placeholder_ids() {
+        let source = &units("Se [legen](@/x) og ring 112.\n")[1];
+        let earlier = &units("Call 112 or see [the doctor](@/x).\n")[1];
+        let offered = offer(source, earlier).expect("offered");
+        assert_eq!(to_markdown(&offered), "Call 112 or see [the doctor](@/x).");
+        let ids: Vec<&str> = offered
+            .iter()
+            .filter_map(|p| match p {
+                Inline::Ph { id, .. } | Inline::Pc { id, .. } => Some(id.as_str()),
+                Inline::Text(_) => None,
+            })
+            .collect();
+        assert_eq!(ids, ["2", "1"]);
+        let moved = &units("Call 113 or see [the doctor](@/x).\n")[1];
+        assert!(
+            offer(source, moved).is_none(),
+            "a changed number is not offered"
+        );
+    }
+
+    /// Seeded random damage to a valid file: reading and checking it may refuse, never panic.
+    #[test]
+    fn no_damaged_file_makes_the_import_panic() {
+        let source = units("## Tittel\n\nRing +47 12 34 56 78 eller se *[legen](@/x)* `kode`.\n");
+        let out: Vec<OutUnit> = source
+            .iter()
+            .map(|u| OutUnit {
+                id: &u.id,
+                source: &u.pieces,
+                previous: Some(u.pieces.clone()),
+            })
+            .collect();
+        let files = [OutFile {
+            original: "demo/a.nb.md".into(),
+            units: out,
+        }];
+        let valid = xliff::write("nb", "pl", &files);
+        let chars: Vec<char> = valid.chars().collect();
+        let mut rng = fastrand::Rng::with_seed(20);
+        for _ in 0..2000 {
+            let mut damaged = chars.clone();
+            for _ in 0..rng.usize(1..4) {
+                let at = rng.usize(0..damaged.len());
+                let len = rng.usize(0..12).min(damaged.len() - at);
+                match rng.u8(0..3) {
+                    0 => drop(damaged.drain(at..at + len)),
+                    1 => damaged.insert(at, ['<', '>', '&', '"', '/', 'é'][rng.usize(0..6)]),
+                    _ => {
+                        let copy: Vec<char> = damaged[at..at + len].to_vec();
+                        damaged.splice(at..at, copy);
+                    }
+                }
+            }
+            let text: String = damaged.into_iter().collect();
+            let Ok(doc) = xliff::read(&text, Path::new("x.xlf")) else {
+                continue;
+            };
+            for unit in doc.files.iter().flat_map(|f| &f.units) {
+                for s in &source {
+                    let _ = restore(&unit.source, s);
+                    if let Some((target, _)) = &unit.target {
+                        let _ = restore(target, s);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -94,6 +94,12 @@ impl Segmented {
 
     /// The file with each unit's Markdown from `texts` (by unit id; the source's where missing).
     pub(crate) fn rebuild(&self, texts: &BTreeMap<String, String>) -> String {
+        let (front, body) = self.rebuild_parts(texts);
+        format!("---\n{front}---\n{body}")
+    }
+
+    /// The front matter and the body [`Segmented::rebuild`] writes.
+    pub(crate) fn rebuild_parts(&self, texts: &BTreeMap<String, String>) -> (String, String) {
         let text_of = |id: &str| match texts.get(id) {
             Some(t) => t.clone(),
             None => self
@@ -103,20 +109,19 @@ impl Segmented {
                 .map(|u| to_markdown(&u.pieces))
                 .unwrap_or_default(),
         };
-        let mut out = String::from("---\n");
-        write_fields(&mut out, &self.front, 0, "fm", &text_of);
-        out.push_str("---\n");
+        let mut front = String::new();
+        write_fields(&mut front, &self.front, 0, "fm", &text_of);
         let blocks: Vec<String> = self
             .blocks
             .iter()
             .enumerate()
             .map(|(i, block)| write_block(block, &format!("body.{}", i + 1), &text_of))
             .collect();
-        if !blocks.is_empty() {
-            out.push_str(&blocks.join("\n\n"));
-            out.push('\n');
+        let mut body = blocks.join("\n\n");
+        if !body.is_empty() {
+            body.push('\n');
         }
-        out
+        (front, body)
     }
 }
 
