@@ -103,12 +103,61 @@ fn an_outdated_translation_goes_out_with_its_earlier_text_to_review() {
 }
 
 #[test]
+fn only_the_changed_sections_of_an_outdated_text_go_out_and_the_rest_is_kept() {
+    let p = Project::from_fixture("exchange");
+    let hand = hand_translation(&p);
+    p.edit(
+        "content/demo/services/tannlege.nb.md",
+        "Bestill time.",
+        "Bestill en time.",
+    );
+
+    let pl = export(&p, "pl");
+    let tannlege = file_part(&pl, "demo/services/tannlege.nb.md");
+    assert!(
+        !tannlege.contains("fm.title"),
+        "the front matter did not change:\n{tannlege}"
+    );
+    assert!(
+        tannlege.contains("<segment state=\"initial\">\n        <source>Bestill en time.</source>\n        <target>Umów wizytę.</target>"),
+        "{tannlege}"
+    );
+    let reviewed = pl
+        .replace("state=\"initial\"", "state=\"translated\"")
+        .replace(
+            "<target>Umów wizytę.</target>",
+            "<target>Umów się na wizytę.</target>",
+        );
+    p.write("pl.xlf", reviewed);
+    let out = translations(&p, &["import", "pl.xlf"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = fs::read_to_string(p.path(TANNLEGE)).expect("written");
+    let unstamped = |t: &str| {
+        t.lines()
+            .filter(|l| !l.starts_with("translated_from:"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        unstamped(&written),
+        unstamped(&hand).replace("Umów wizytę.", "Umów się na wizytę.")
+    );
+    let check = p.torg(&[
+        "check",
+        "--locales",
+        repo().join("locales").to_str().expect("UTF-8"),
+    ]);
+    assert!(
+        !stderr(&check).contains("tannlege.pl.md"),
+        "{}",
+        stderr(&check)
+    );
+}
+
+#[test]
 fn a_file_translated_with_translate_toolkit_imports_byte_identical_to_the_hand_translation() {
     let p = Project::from_fixture("exchange");
-    let hand = repo().join("tests/fixtures/exchange/hand/tannlege.pl.md");
-    fs::copy(&hand, p.path(TANNLEGE)).expect("copy");
-    p.mark_translated(TANNLEGE);
-    let by_hand = fs::read(p.path(TANNLEGE)).expect("read");
+    let by_hand = hand_translation(&p);
     fs::remove_file(p.path(TANNLEGE)).expect("remove");
 
     export(&p, "pl");
@@ -122,8 +171,9 @@ fn a_file_translated_with_translate_toolkit_imports_byte_identical_to_the_hand_t
     assert!(stderr(&out).contains("note: demo/pages/om.nb.md has no translated segment"));
     let imported = fs::read(p.path(TANNLEGE)).expect("imported");
     assert_eq!(
-        String::from_utf8_lossy(&imported),
-        String::from_utf8_lossy(&by_hand)
+        String::from_utf8(imported).expect("UTF-8"),
+        by_hand,
+        "not byte-identical"
     );
 
     let built = p.build(&[]);
@@ -134,6 +184,14 @@ fn a_file_translated_with_translate_toolkit_imports_byte_identical_to_the_hand_t
     assert!(
         String::from_utf8_lossy(&status.stdout).contains("| pl | 2 (22 %) | 0 (0 %) | 7 (77 %) |")
     );
+}
+
+/// Puts the hand-written Polish tannlege into the project, stamped as up to date, and returns it.
+fn hand_translation(p: &Project) -> String {
+    let hand = repo().join("tests/fixtures/exchange/hand/tannlege.pl.md");
+    fs::copy(hand, p.path(TANNLEGE)).expect("copy");
+    p.mark_translated(TANNLEGE);
+    fs::read_to_string(p.path(TANNLEGE)).expect("read")
 }
 
 /// What the translator typed in the tool for tannlege: `{n}` is the source's placeholder n,

@@ -21,7 +21,7 @@ use segments::{Segmented, Unit};
 use xliff::{InFile, InUnit, OutFile, OutUnit, problem};
 
 use crate::content::model::Site;
-use crate::content::source::stamped;
+use crate::content::source::{section_prints, stamped};
 use crate::content::texts::{TextFile, TextFiles, text_files};
 use crate::content::translations::{TranslationState, translation_states};
 use crate::diagnostic::Diagnostic;
@@ -43,15 +43,17 @@ pub fn export(content: &Path, site: &Site, lang: &str) -> Result<Export, Diagnos
             .into_iter()
             .any(|(l, state, _)| l == lang && state != TranslationState::Translated);
         if let (true, Some(src)) = (wanted, file_in(&item, site.source_language())) {
-            let previous = file_in(&item, lang).map(segmented).transpose()?;
-            sources.push((relative(content, src.path)?, segmented(src)?, previous));
+            sources.push((
+                relative(content, src.path)?,
+                cut(&item, site.source_language(), lang)?,
+            ));
         }
     }
     let files: Vec<OutFile> = sources
         .iter()
-        .map(|(original, source, previous)| OutFile {
+        .map(|(original, cut)| OutFile {
             original: original.clone(),
-            units: out_units(source, previous.as_ref()),
+            units: cut.out_units(),
         })
         .collect();
     Ok(Export {
@@ -59,6 +61,91 @@ pub fn export(content: &Path, site: &Site, lang: &str) -> Result<Export, Diagnos
         files: files.len(),
         units: files.iter().map(|f| f.units.len()).sum(),
     })
+}
+
+/// A source text cut into segments, with what its translation into one language already has.
+struct Cut {
+    source: Segmented,
+    /// By unit id, the earlier translation of the same place, placeholders numbered as the
+    /// source's: a front matter field of the same name, a block of a body of the same shape.
+    earlier: BTreeMap<String, Vec<Inline>>,
+    /// The units whose earlier translation stays, in sections of the source unchanged since the
+    /// translation was stamped: they are not sent, and an import keeps them.
+    current: BTreeSet<String>,
+}
+
+/// The [`Cut`] of `item` for its translation into `lang`.
+fn cut(item: &TextFiles, source_lang: &str, lang: &str) -> Result<Cut, Diagnostic> {
+    let src = file_in(item, source_lang).ok_or_else(|| {
+        Diagnostic::error("exchange", Path::new(item.slug), "This text has no source.")
+    })?;
+    let source = segmented(src)?;
+    let translation = file_in(item, lang);
+    let previous = translation.map(segmented).transpose()?;
+    let body_aligned = previous.as_ref().is_some_and(|p| source.same_body_shape(p));
+    let earlier: BTreeMap<String, Vec<Inline>> = source
+        .units
+        .iter()
+        .filter(|unit| body_aligned || unit.id.starts_with("fm."))
+        .filter_map(|unit| {
+            let before = previous.as_ref()?.units.iter().find(|u| u.id == unit.id)?;
+            Some((unit.id.clone(), offer(unit, before)?))
+        })
+        .collect();
+    let unchanged = unchanged_sections(&source, src, translation);
+    let mut current: BTreeSet<String> = earlier
+        .keys()
+        .filter(|id| unchanged.contains(&source.section_of(id)))
+        .cloned()
+        .collect();
+    // A text whose every segment stays changed outside them (a code block, spacing): send it
+    // all, so the translator confirms it and the import stamps it.
+    if current.len() == source.units.len() {
+        current.clear();
+    }
+    Ok(Cut {
+        source,
+        earlier,
+        current,
+    })
+}
+
+/// The sections of the source whose fingerprint is the one `translation`'s stamp recorded.
+fn unchanged_sections(
+    source: &Segmented,
+    src: &TextFile,
+    translation: Option<&TextFile>,
+) -> BTreeSet<usize> {
+    let recorded = translation.map_or(&[][..], |t| t.stamp_sections);
+    let now = section_prints(src.front, src.body);
+    if now.len() != recorded.len() || now.len() != source.sections() {
+        return BTreeSet::new();
+    }
+    (0..now.len()).filter(|i| now[*i] == recorded[*i]).collect()
+}
+
+impl Cut {
+    /// The units to send, each with its earlier translation to review where there is one.
+    fn out_units(&self) -> Vec<OutUnit<'_>> {
+        self.source
+            .units
+            .iter()
+            .filter(|unit| !self.current.contains(&unit.id))
+            .map(|unit| OutUnit {
+                id: &unit.id,
+                source: &unit.pieces,
+                previous: self.earlier.get(&unit.id).cloned(),
+            })
+            .collect()
+    }
+
+    /// The Markdown of the units that stay as they are translated.
+    fn kept(&self) -> BTreeMap<String, String> {
+        self.current
+            .iter()
+            .filter_map(|id| Some((id.clone(), to_markdown(self.earlier.get(id)?))))
+            .collect()
+    }
 }
 
 fn file_in<'i, 'a>(item: &'i TextFiles<'a>, lang: &str) -> Option<&'i TextFile<'a>> {
@@ -84,26 +171,6 @@ fn relative(content: &Path, path: &Path) -> Result<String, Diagnostic> {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     Ok(parts.join("/"))
-}
-
-/// The units of `source`, each with the earlier translation of the same place where it can be
-/// offered: a front matter field of the same name, a block of a body of the same shape.
-fn out_units<'a>(source: &'a Segmented, previous: Option<&Segmented>) -> Vec<OutUnit<'a>> {
-    let body_aligned = previous.is_some_and(|p| source.same_body_shape(p));
-    source
-        .units
-        .iter()
-        .map(|unit| {
-            let earlier = previous
-                .filter(|_| body_aligned || unit.id.starts_with("fm."))
-                .and_then(|p| p.units.iter().find(|u| u.id == unit.id));
-            OutUnit {
-                id: &unit.id,
-                source: &unit.pieces,
-                previous: earlier.and_then(|e| offer(unit, e)),
-            }
-        })
-        .collect()
 }
 
 /// The earlier translation `earlier` with its placeholders numbered as `unit`'s, or `None` when
@@ -164,6 +231,7 @@ fn renumber(pieces: &[Inline], free: &mut Vec<&Inline>) -> Option<Vec<Inline>> {
 pub struct Imported {
     pub path: PathBuf,
     pub source: PathBuf,
+    /// The segments the file brought (the file may also keep segments that were not sent).
     pub units: usize,
 }
 
@@ -177,7 +245,7 @@ pub struct ImportOutcome {
 /// A source text a `<file>` may name, with where its translation into the file's language goes.
 struct Known<'a> {
     file: &'a Path,
-    segmented: Segmented,
+    cut: Cut,
     translation: PathBuf,
 }
 
@@ -221,7 +289,7 @@ pub fn import(
                 untouched.push(file.original.clone());
             }
             Ok(known) => match translated(&known, file, path) {
-                Ok(texts) => done.push((known, texts)),
+                Ok(texts) => done.push((known, texts, file.units.len())),
                 Err(mut p) => problems.append(&mut p),
             },
             Err(p) => problems.push(p),
@@ -275,10 +343,15 @@ fn known<'a>(
             let translation = translation_states(&item, site)
                 .into_iter()
                 .find_map(|(l, _, p)| (l == trg_lang).then_some(p));
-            Some((*site, src.path, segmented(src), translation))
+            Some((
+                *site,
+                src.path,
+                cut(&item, site.source_language(), trg_lang),
+                translation,
+            ))
         })
     });
-    let Some((site, src_path, segmented, translation)) = found else {
+    let Some((site, src_path, cut, translation)) = found else {
         return Err(problem(
             path,
             file.line,
@@ -304,7 +377,7 @@ fn known<'a>(
     };
     Ok(Known {
         file: src_path,
-        segmented: segmented?,
+        cut: cut?,
         translation,
     })
 }
@@ -316,13 +389,14 @@ fn translated(
     path: &Path,
 ) -> Result<BTreeMap<String, String>, Vec<Diagnostic>> {
     let mut problems = Vec::new();
-    let mut texts = BTreeMap::new();
+    let mut texts = known.cut.kept();
+    let mut seen = BTreeSet::new();
     for unit in &file.units {
-        let Some(source) = known.segmented.units.iter().find(|u| u.id == unit.id) else {
+        let Some(source) = known.cut.source.units.iter().find(|u| u.id == unit.id) else {
             problems.push(problem(path, unit.line, format!("The segment `{}` is not part of {}; it may have been added by hand or come from another export.", unit.id, known.file.display())));
             continue;
         };
-        if texts.contains_key(&unit.id) {
+        if !seen.insert(unit.id.as_str()) {
             problems.push(problem(
                 path,
                 unit.line,
@@ -338,10 +412,11 @@ fn translated(
         }
     }
     let missing: Vec<&str> = known
-        .segmented
+        .cut
+        .source
         .units
         .iter()
-        .filter(|u| !file.units.iter().any(|f| f.id == u.id))
+        .filter(|u| !texts.contains_key(&u.id) && !seen.contains(u.id.as_str()))
         .map(|u| u.id.as_str())
         .collect();
     if !missing.is_empty() {
@@ -349,7 +424,7 @@ fn translated(
             path,
             file.line,
             format!(
-                "The segments {} of {} are missing from this file.",
+                "The segment(s) {} of {} are not in this file; every segment of a text must come back.",
                 missing.join(", "),
                 known.file.display()
             ),
@@ -374,17 +449,18 @@ fn reads_back(
     file: &InFile,
     path: &Path,
 ) -> Result<(), Diagnostic> {
-    let (front, body) = known.segmented.rebuild_parts(texts);
+    let (front, body) = known.cut.source.rebuild_parts(texts);
     let again = Segmented::new(&front, &body, known.file).ok();
     let same_shape = again
         .as_ref()
-        .is_some_and(|a| a.same_body_shape(&known.segmented));
+        .is_some_and(|a| a.same_body_shape(&known.cut.source));
     let comes_back = |id: &str| {
         let back = again.as_ref()?.units.iter().find(|u| u.id == id)?;
         Some(to_markdown(&back.pieces))
     };
     let first_changed = known
-        .segmented
+        .cut
+        .source
         .units
         .iter()
         .find(|u| comes_back(&u.id).as_ref() != texts.get(&u.id));
@@ -525,17 +601,17 @@ fn restore_in<'a>(
 /// Writes every translation, stamped; the checks before made sure nothing is refused here but
 /// the disk itself.
 fn write_translations(
-    done: &[(Known, BTreeMap<String, String>)],
+    done: &[(Known, BTreeMap<String, String>, usize)],
 ) -> Result<Vec<Imported>, Diagnostic> {
     let mut written = Vec::new();
-    for (n, (known, texts)) in done.iter().enumerate() {
-        let text = known.segmented.rebuild(texts);
+    for (n, (known, texts, units)) in done.iter().enumerate() {
+        let text = known.cut.source.rebuild(texts);
         let (text, _) = stamped(&text, &known.translation, known.file)?;
         replace_file(&known.translation, text.as_bytes(), n)?;
         written.push(Imported {
             path: known.translation.clone(),
             source: known.file.to_path_buf(),
-            units: texts.len(),
+            units: *units,
         });
     }
     Ok(written)

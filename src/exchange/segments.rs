@@ -92,6 +92,33 @@ impl Segmented {
             .eq(other.blocks.iter().map(shape))
     }
 
+    /// The section ([`crate::markdown::sections`]) unit `id` is in: the front matter and the
+    /// text before the first `##` heading are section 0, each `##` heading starts the next.
+    pub(crate) fn section_of(&self, id: &str) -> usize {
+        let Some(block) = id.strip_prefix("body.") else {
+            return 0;
+        };
+        let n: usize = block
+            .split('.')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        self.blocks
+            .iter()
+            .take(n)
+            .filter(|b| **b == Block::Heading(2))
+            .count()
+    }
+
+    /// How many sections the body has, as [`Segmented::section_of`] counts them.
+    pub(crate) fn sections(&self) -> usize {
+        1 + self
+            .blocks
+            .iter()
+            .filter(|b| **b == Block::Heading(2))
+            .count()
+    }
+
     /// The file with each unit's Markdown from `texts` (by unit id; the source's where missing).
     pub(crate) fn rebuild(&self, texts: &BTreeMap<String, String>) -> String {
         let (front, body) = self.rebuild_parts(texts);
