@@ -8,7 +8,8 @@
 //! needs it (see [`scalar`]); the body right after the closing `---`, its blocks separated by one
 //! blank line, each paragraph and list item on one line, headings as `## Text`, lists tight with
 //! the source's bullet (`-`) or numbering (`1.`); blocks torg does not cut (code, tables, quotes,
-//! nested lists, raw HTML) copied from the source as they are.
+//! nested lists, raw HTML) copied from the source as they are, and link reference definitions
+//! last.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -270,9 +271,9 @@ fn is_block_event(e: &Event) -> bool {
 
 /// The blocks of `body`, adding a unit for each heading, paragraph and list item.
 fn body_blocks(body: &str, units: &mut Vec<Unit>) -> Vec<Block> {
-    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, crate::markdown::options())
-        .into_offset_iter()
-        .collect();
+    let parser = Parser::new_ext(body, crate::markdown::options());
+    let definitions = link_definitions(body, &parser);
+    let events: Vec<(Event, Range<usize>)> = parser.into_offset_iter().collect();
     let mut blocks = Vec::new();
     let mut i = 0;
     while i < events.len() {
@@ -299,7 +300,25 @@ fn body_blocks(body: &str, units: &mut Vec<Unit>) -> Vec<Block> {
         });
         i = end + 1;
     }
+    blocks.extend(definitions);
     blocks
+}
+
+/// The link reference definitions (`[name]: address`) of `body`, which are no block of their
+/// own to the parser: kept as written, after the blocks, so `[text][name]` links still resolve.
+fn link_definitions(body: &str, parser: &Parser) -> Option<Block> {
+    let mut spans: Vec<Range<usize>> = parser
+        .reference_definitions()
+        .iter()
+        .map(|(_, def)| def.span.clone())
+        .collect();
+    spans.sort_by_key(|r| r.start);
+    let lines: Vec<&str> = spans
+        .iter()
+        .filter_map(|r| body.get(r.clone()))
+        .map(str::trim)
+        .collect();
+    (!lines.is_empty()).then(|| Block::Verbatim(lines.join("\n")))
 }
 
 fn verbatim(body: &str, range: &Range<usize>) -> Block {
@@ -511,6 +530,20 @@ mod tests {
         assert_eq!(scalar("2024 er \"nå\""), "\"2024 er \\\"nå\\\"\"");
         assert_eq!(scalar("yes"), "\"yes\"");
         assert_eq!(scalar("A #1"), "\"A #1\"");
+    }
+
+    #[test]
+    fn link_definitions_are_kept_after_the_blocks() {
+        let s = Segmented::new(
+            "title: A\n",
+            "Se [legen][l].\n\n[l]: @/services/fastlege\n",
+            Path::new("a"),
+        )
+        .unwrap();
+        assert_eq!(
+            s.rebuild(&BTreeMap::new()),
+            "---\ntitle: A\n---\nSe [legen][l].\n\n[l]: @/services/fastlege\n"
+        );
     }
 
     #[test]
