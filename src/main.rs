@@ -45,7 +45,8 @@ enum Command {
     /// Check the portals as a build would, without writing anything, plus whether they are
     /// still current (for CI and before a merge).
     Check(CheckArgs),
-    /// Show how complete each portal's translations are, or mark translations as up to date.
+    /// Show how complete each portal's translations are, mark translations as up to date, or
+    /// exchange them with a translation agency's tools (XLIFF 2: export, import).
     Translations(TranslationsArgs),
     /// Preview the portals: build, serve on this computer, rebuild and reload on every save.
     Serve(ServeArgs),
