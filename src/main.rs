@@ -21,7 +21,9 @@ use torg::config::{BuildConfig, OutDir, check_cache_dir, check_out_dir};
 use torg::content::source::stamp;
 use torg::content::translations;
 use torg::diagnostic::{Diagnostic, Format, Report, Severity};
+use torg::exchange;
 use torg::new::{NewKind, NewRequest, create};
+use torg::output::replace_file;
 use torg::schema::write_schemas;
 use torg::serve::{ServeConfig, serve};
 
@@ -43,7 +45,8 @@ enum Command {
     /// Check the portals as a build would, without writing anything, plus whether they are
     /// still current (for CI and before a merge).
     Check(CheckArgs),
-    /// Show how complete each portal's translations are, or mark translations as up to date.
+    /// Show how complete each portal's translations are, mark translations as up to date, or
+    /// exchange them with a translation agency's tools (XLIFF 2: export, import).
     Translations(TranslationsArgs),
     /// Preview the portals: build, serve on this computer, rebuild and reload on every save.
     Serve(ServeArgs),
@@ -112,13 +115,47 @@ struct CheckArgs {
 }
 
 #[derive(clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
 struct TranslationsArgs {
+    #[command(subcommand)]
+    exchange: Option<Exchange>,
     #[command(flatten)]
     source: SourceArgs,
     /// Record that these translation files match their source as it is now (sets
     /// `translated_from` in their front matter).
     #[arg(long, value_name = "FILE")]
     mark: Vec<PathBuf>,
+}
+
+/// A round trip through a translation agency's tools (docs/content.md, «Working with a
+/// translation agency»).
+#[derive(Subcommand)]
+enum Exchange {
+    /// Write the texts a language still needs (missing or outdated) as an XLIFF 2 file for a
+    /// translation tool.
+    Export(ExportArgs),
+    /// Check an XLIFF file that came back translated and write the translations it completes.
+    Import(ImportArgs),
+}
+
+#[derive(clap::Args)]
+struct ExportArgs {
+    #[command(flatten)]
+    source: SourceArgs,
+    /// The language to translate into, e.g. pl.
+    #[arg(long, value_name = "LANG")]
+    lang: String,
+    /// Where to write the file; `<portal>.<lang>.xlf` by default.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+struct ImportArgs {
+    /// The XLIFF file the translation tool saved.
+    file: PathBuf,
+    #[command(flatten)]
+    source: SourceArgs,
 }
 
 #[derive(clap::Args)]
@@ -200,10 +237,20 @@ fn main() -> ExitCode {
             let (cfg, format) = args.source.into_config(PathBuf::from("public"));
             run_check(cfg, format, freshness, external)
         }
-        Command::Translations(args) => {
-            let (cfg, format) = args.source.into_config(PathBuf::from("public"));
-            run_translations(&cfg, format, &args.mark)
-        }
+        Command::Translations(args) => match args.exchange {
+            Some(Exchange::Export(e)) => {
+                let (cfg, format) = e.source.into_config(PathBuf::from("public"));
+                run_export(&cfg, format, &e.lang, e.out.as_deref())
+            }
+            Some(Exchange::Import(i)) => {
+                let (cfg, format) = i.source.into_config(PathBuf::from("public"));
+                run_import(&cfg, format, &i.file)
+            }
+            None => {
+                let (cfg, format) = args.source.into_config(PathBuf::from("public"));
+                run_translations(&cfg, format, &args.mark)
+            }
+        },
         Command::Serve(args) => {
             let (build, format) = args.build.source.into_config(args.build.out);
             let cfg = ServeConfig {
@@ -405,17 +452,128 @@ fn readability_line(figures: &[Figure]) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
 }
 
-fn run_translations(cfg: &BuildConfig, format: Format, mark: &[PathBuf]) -> ExitCode {
+/// The portals, loaded and validated; content with errors is reported and refused, since a
+/// translation of broken content cannot be judged.
+fn loaded_portals(
+    cfg: &BuildConfig,
+    format: Format,
+) -> Result<Vec<torg::render::Portal>, ExitCode> {
     if let Some(code) = refuse_unknown_sites(cfg) {
-        return code;
+        return Err(code);
     }
     let mut report = Report::default();
     let portals = build::prepare(cfg, &mut report);
     if report.is_fatal(false) {
         emit(&report, format, cfg);
         eprintln!("the content has errors; fix them first (see above)");
-        return ExitCode::from(1);
+        return Err(ExitCode::from(1));
     }
+    Ok(portals)
+}
+
+/// Writes the XLIFF file of one portal's missing and outdated texts in `lang`.
+fn run_export(cfg: &BuildConfig, format: Format, lang: &str, out: Option<&Path>) -> ExitCode {
+    let portals = match loaded_portals(cfg, format) {
+        Ok(portals) => portals,
+        Err(code) => return code,
+    };
+    let [portal] = portals.as_slice() else {
+        eprintln!(
+            "error: there are {} portals; name the one to export with --site",
+            portals.len()
+        );
+        return ExitCode::from(2);
+    };
+    let site = &portal.site;
+    if !site.config.languages[1..].iter().any(|l| l == lang) {
+        eprintln!(
+            "error: {lang} is not a language {} is translated into; its translations are {}",
+            site.slug,
+            site.config.languages[1..].join(", ")
+        );
+        return ExitCode::from(2);
+    }
+    let written = exchange::export(&cfg.content, site, lang).and_then(|export| {
+        if export.units == 0 {
+            return Ok(None);
+        }
+        let path = out.map_or_else(
+            || PathBuf::from(format!("{}.{lang}.xlf", site.slug)),
+            Path::to_path_buf,
+        );
+        replace_file(&path, export.xliff.as_bytes(), 0).map(|()| Some((path, export)))
+    });
+    match written {
+        Ok(Some((path, export))) => {
+            eprintln!(
+                "wrote {}: {} segment(s) of {} text(s) to translate from {} into {lang}",
+                path.display(),
+                export.units,
+                export.files,
+                site.source_language()
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(None) => {
+            eprintln!(
+                "nothing to translate: every text of {} is translated into {lang} and up to date",
+                site.slug
+            );
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            let mut report = Report::default();
+            report.push(d);
+            emit(&report, format, cfg);
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Checks a translated XLIFF file and writes the translations; on any problem, nothing.
+fn run_import(cfg: &BuildConfig, format: Format, file: &Path) -> ExitCode {
+    let portals = match loaded_portals(cfg, format) {
+        Ok(portals) => portals,
+        Err(code) => return code,
+    };
+    let sites: Vec<&torg::content::model::Site> = portals.iter().map(|p| &p.site).collect();
+    match exchange::import(&cfg.content, &sites, file) {
+        Ok(outcome) => {
+            for text in &outcome.untouched {
+                eprintln!(
+                    "note: {text} has no translated segment in the file; nothing was written for it"
+                );
+            }
+            for w in &outcome.written {
+                eprintln!(
+                    "wrote {} ({} segment(s)), marked as translated from {}",
+                    w.path.display(),
+                    w.units,
+                    w.source.display()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            let mut report = Report::default();
+            for p in problems {
+                report.push(p);
+            }
+            emit(&report, format, cfg);
+            eprintln!(
+                "import failed: {} problem(s); nothing was written",
+                report.count(Severity::Error)
+            );
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_translations(cfg: &BuildConfig, format: Format, mark: &[PathBuf]) -> ExitCode {
+    let portals = match loaded_portals(cfg, format) {
+        Ok(portals) => portals,
+        Err(code) => return code,
+    };
     if mark.is_empty() {
         for p in &portals {
             print!(

@@ -14,7 +14,7 @@ use crate::url;
 
 use crate::limits::MAX_NESTING;
 
-fn options() -> Options {
+pub(crate) fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES
 }
 

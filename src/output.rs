@@ -162,14 +162,7 @@ impl InPlace {
     /// Writes a temporary file beside `path` and renames it over `path`: a request during a
     /// rebuild gets the old page or the new one, never an empty or half-written one.
     fn replace(&self, path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-        let n = self.next_temp.fetch_add(1, Ordering::Relaxed);
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let temp = path.with_file_name(format!(".{name}.{}-{n}.tmp", std::process::id()));
-        write_file(&temp, bytes)?;
-        fs::rename(&temp, path).map_err(|e| {
-            let _ = fs::remove_file(&temp);
-            io_error(path, &e)
-        })
+        replace_file(path, bytes, self.next_temp.fetch_add(1, Ordering::Relaxed))
     }
 
     /// The files whose bytes changed, sorted.
@@ -250,6 +243,19 @@ impl Output for Memory {
 /// Writes one file, creating its folders.
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     create_file(path, bytes).map_err(|e| io_error(path, &e))
+}
+
+/// Replaces `path` with `bytes` through a temporary file beside it (`n` keeps the temporary
+/// names of one process apart) renamed over it: a reader, or a run stopped half-way, sees the old
+/// file or the new one, never a half-written one.
+pub fn replace_file(path: &Path, bytes: &[u8], n: usize) -> Result<(), Diagnostic> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temp = path.with_file_name(format!(".{name}.{}-{n}.tmp", std::process::id()));
+    write_file(&temp, bytes)?;
+    fs::rename(&temp, path).map_err(|e| {
+        let _ = fs::remove_file(&temp);
+        io_error(path, &e)
+    })
 }
 
 /// Writes `bytes` to `path`, creating the folders above it.

@@ -8,7 +8,7 @@ mod common;
 
 use std::process::Output;
 
-use common::Project;
+use common::{Project, assert_console, console};
 
 const TODAY: &str = "2026-01-01";
 const SERVICE_TEXT: &str = "content/demo/services/helsestasjon.nb.md";
@@ -99,30 +99,6 @@ fn diagnostics_with(out: &Output, code: &str) -> Vec<serde_json::Value> {
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).to_string()
-}
-
-/// What a user sees of a run: the exit code and each stream that has anything in it, with the
-/// throw-away project and the repository (where `--themes` and `--locales` point) masked, so
-/// the snapshot is the same on every machine.
-fn console(p: &Project, out: &Output) -> String {
-    let mut shown = format!("{}\n", out.status);
-    for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
-        if !bytes.is_empty() {
-            shown.push_str(&format!("\n--- {stream} ---\n{}", text(bytes)));
-        }
-    }
-    let repo = common::repo();
-    common::mask(&shown, &[(p.dir.path(), "[project]"), (&repo, "[repo]")])
-}
-
-/// Compares `shown` with `tests/snapshots/<name>.snap`.
-fn assert_console(name: &str, shown: &str) {
-    insta::with_settings!({
-        prepend_module_to_snapshot => false,
-        omit_expression => true,
-    }, {
-        insta::assert_snapshot!(name, shown);
-    });
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
-use common::{Project, repo, tree};
+use common::{Project, repo, tree, venv_python};
 
 const SHAPES: &str = "tests/shacl/cpsv-ap-3.2.0-SHACL.ttl";
 const BASE: &str = "https://kommune.example.org/portaler/";
@@ -82,13 +82,7 @@ fn cells(line: &str) -> Vec<&str> {
 /// Runs `tests/shacl/check.py` with the virtual environment's Python. A missing validator is a
 /// failure, never a reason to skip: run tests/run.sh, which installs it.
 fn pyshacl(args: &[&Path]) -> String {
-    let python = repo().join("target/pyshacl-venv/bin/python");
-    assert!(
-        python.is_file(),
-        "pyshacl is not installed at {}: run tests/run.sh, which installs it",
-        python.display()
-    );
-    let out = Command::new(&python)
+    let out = Command::new(venv_python("pyshacl"))
         .arg(repo().join("tests/shacl/check.py"))
         .args(args)
         .output()

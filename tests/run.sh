@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README and CI run it. Installs every Debian package the suite relies
 # on (so the result never depends on what else happens to be on the machine), the browser suite's
-# npm packages from its lockfile and pyshacl from PyPI, then runs every Rust test binary — all of
-# them, even after one fails — and ends with one summary line. Arguments go to `cargo test`.
+# npm packages from its lockfile and pyshacl and translate-toolkit from PyPI, then runs every Rust
+# test binary — all of them, even after one fails — and ends with one summary line. Arguments go to `cargo test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +18,8 @@ cd "$(dirname "$0")/.."
 #   default-jre-headless   Java for the Nu HTML Checker (npm vnu-jar), which validates every page
 #   python3-jsonschema     a real JSON Schema validator (not torg's code) for docs/schema/ in tests/schema.rs
 #   python3-yaml           reads the content files for it (tests/schema/validate.py)
-#   python3-venv           a virtual environment for pyshacl, the SHACL validator of tests/open_data.rs
+#   python3-venv           virtual environments for pyshacl, the SHACL validator of tests/open_data.rs,
+#                          and translate-toolkit, the translation tool of tests/translations.rs
 packages=(chromium nginx fonts-roboto-unhinted fonts-noto-core fonts-dejavu-core procps default-jre-headless
   python3-jsonschema python3-yaml python3-venv)
 # Node.js runs the browser suite: 18 or later, as Debian 12 has (playwright-core is held at 1.61,
@@ -50,16 +51,22 @@ if [ ! tests/browser/node_modules/.package-lock.json -nt tests/browser/package-l
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-# pyshacl, held at one version, in a virtual environment of Debian's Python under target/, where
-# tests/open_data.rs looks for it: it validates the open-data export against CPSV-AP's shapes.
-pyshacl_version=0.40.1
-venv=target/pyshacl-venv
-if ! "$venv/bin/python" -c "import pyshacl, sys; sys.exit(pyshacl.__version__ != '$pyshacl_version')" 2>/dev/null; then
-  echo "installing pyshacl $pyshacl_version (PyPI) into $venv"
-  rm -rf "$venv"
-  /usr/bin/python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check "pyshacl==$pyshacl_version"
-fi
+# A Python package from PyPI, held at one version, in its own virtual environment of Debian's
+# Python under target/ (where the tests look for it), installed once and again when the pin changes.
+pip_venv() {
+  local package=$1 version=$2 venv=$3
+  if ! "$venv/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.version('$package') != '$version')" 2>/dev/null; then
+    echo "installing $package $version (PyPI) into $venv"
+    rm -rf "$venv"
+    /usr/bin/python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "$package==$version"
+  fi
+}
+# pyshacl validates the open-data export against CPSV-AP's shapes (tests/open_data.rs).
+pip_venv pyshacl 0.40.1 target/pyshacl-venv
+# translate-toolkit, a real translation tool's library: its XLIFF 2 store reads the files `torg
+# translations export` writes and writes the translations `import` reads back (tests/translations.rs).
+pip_venv translate-toolkit 3.20.4 target/translate-venv
 
 # Every test binary runs even when an earlier one fails; the summary lists what failed. A test that
 # hangs is stopped after 60 minutes (the whole run takes about 25 on 2 cores), so CI ends with this

@@ -116,6 +116,7 @@ mod tests {
             lang: "en",
             path: std::path::Path::new("a.en.md"),
             stamp: None,
+            stamp_sections: &[],
             fingerprint: "",
             front: "# yaml-language-server: $schema=health-centre.json\n# a health centre\ntitle: Health centre\n",
             body: "",

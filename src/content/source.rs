@@ -291,14 +291,33 @@ fn fingerprint_of(bytes: &[u8]) -> String {
 /// Records in `translation` that it matches the current `source`: sets `translated_from` to the
 /// source's fingerprint and the fingerprints of its sections.
 pub fn stamp(translation: &Path, source: &Path) -> Result<String, Diagnostic> {
+    let text = read_text(translation)?;
+    let (stamped, print) = stamped(&text, translation, source)?;
+    fs::write(translation, stamped).map_err(|e| {
+        Diagnostic::error(
+            "io",
+            translation,
+            format!("The file could not be written: {e}."),
+        )
+        .hint("Check that you may write to this file.")
+    })?;
+    Ok(print)
+}
+
+/// `text`, the translation `translation` (named in problems), stamped as matching the current
+/// `source`, and the source's fingerprint: what [`stamp`] writes, for a caller that writes itself.
+pub fn stamped(
+    text: &str,
+    translation: &Path,
+    source: &Path,
+) -> Result<(String, String), Diagnostic> {
     let print = fingerprint(source)?;
     let source_text = read_text(source)?;
     let sections = match split_front_matter(&source_text) {
         Some((yaml, body, _)) => section_prints(&take_stamp(yaml).0, body),
         None => Vec::new(),
     };
-    let text = read_text(translation)?;
-    if split_front_matter(&text).is_none() {
+    if split_front_matter(text).is_none() {
         return Err(Diagnostic::error("front-matter", translation, "The file does not start with front matter.")
             .hint("Start the file with a line `---`, the fields (such as `title: …`), and another `---` line."));
     }
@@ -311,15 +330,7 @@ pub fn stamp(translation: &Path, source: &Path) -> Result<String, Diagnostic> {
         }
         None => text.replacen("---", &format!("---\n{line}"), 1),
     };
-    fs::write(translation, stamped).map_err(|e| {
-        Diagnostic::error(
-            "io",
-            translation,
-            format!("The file could not be written: {e}."),
-        )
-        .hint("Check that you may write to this file.")
-    })?;
-    Ok(print)
+    Ok((stamped, print))
 }
 
 /// Returns (front matter, body, line where the body starts).

@@ -24,6 +24,8 @@ pub(crate) struct TextFile<'a> {
     pub(crate) path: &'a Path,
     /// The source fingerprint a translation was stamped with.
     pub(crate) stamp: Option<&'a str>,
+    /// The fingerprints of the source's sections that stamp recorded (see `section_prints`).
+    pub(crate) stamp_sections: &'a [String],
     /// This file's own fingerprint, taken when it was loaded.
     pub(crate) fingerprint: &'a str,
     /// The front matter as written; its first line is line 2 of the file.
@@ -54,6 +56,7 @@ fn view<'a, F>(slug: &'a str, route: Route, l: &'a Localized<F>) -> TextFiles<'a
             lang: lang.as_str(),
             path: path.as_path(),
             stamp: doc.translated_from.as_deref(),
+            stamp_sections: &doc.translated_sections,
             fingerprint: doc.fingerprint.as_str(),
             front: doc.front_text.as_str(),
             body: doc.body.as_str(),

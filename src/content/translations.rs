@@ -67,7 +67,7 @@ pub fn source_of(site: &Site, translation: &Path) -> Option<PathBuf> {
 
 /// Each non-source language of the portal, the state of this item's translation into it, and the
 /// translation's file (existing or expected).
-fn translation_states<'a>(
+pub(crate) fn translation_states<'a>(
     item: &TextFiles<'a>,
     site: &'a Site,
 ) -> Vec<(&'a str, TranslationState, PathBuf)> {

@@ -175,3 +175,44 @@ pub(crate) fn staging_leftovers(dir: &Path) -> Vec<String> {
         .filter(|n| n.contains("staging"))
         .collect()
 }
+
+/// What a user sees of a run: the exit code and each stream that has anything in it, with the
+/// throw-away project and the repository (where `--themes` and `--locales` point) masked, so
+/// the snapshot is the same on every machine.
+pub(crate) fn console(p: &Project, out: &Output) -> String {
+    let mut shown = format!("{}\n", out.status);
+    for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+        if !bytes.is_empty() {
+            shown.push_str(&format!(
+                "\n--- {stream} ---\n{}",
+                String::from_utf8_lossy(bytes)
+            ));
+        }
+    }
+    let repo = repo();
+    mask(&shown, &[(p.dir.path(), "[project]"), (&repo, "[repo]")])
+}
+
+/// Compares `shown` with `tests/snapshots/<name>.snap` (accept a change with
+/// `INSTA_UPDATE=always` and read the diff).
+pub(crate) fn assert_console(name: &str, shown: &str) {
+    insta::with_settings!({
+        snapshot_path => "../snapshots",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        insta::assert_snapshot!(name, shown);
+    });
+}
+
+/// The Python of `target/<name>-venv`, the virtual environment tests/run.sh installs a PyPI tool
+/// into. A missing one is a failure, never a reason to skip a test.
+pub(crate) fn venv_python(name: &str) -> PathBuf {
+    let python = repo().join(format!("target/{name}-venv/bin/python"));
+    assert!(
+        python.is_file(),
+        "{} is missing: run tests/run.sh, which installs it",
+        python.display()
+    );
+    python
+}
