@@ -291,6 +291,7 @@ mod tests {
             lang: "nb",
             path: std::path::Path::new("kurs.md"),
             stamp: None,
+            stamp_sections: &[],
             fingerprint: "",
             front,
             body: "",
