@@ -18,6 +18,7 @@ use torg::check::{
     check_plain_language, check_rendered_links, check_terms, external_links, report_external,
 };
 use torg::config::{BuildConfig, OutDir, check_cache_dir, check_out_dir};
+use torg::content::model::Date;
 use torg::content::source::stamp;
 use torg::content::translations;
 use torg::diagnostic::{Diagnostic, Format, Report, Severity};
@@ -125,6 +126,26 @@ struct TranslationsArgs {
     /// `translated_from` in their front matter).
     #[arg(long, value_name = "FILE")]
     mark: Vec<PathBuf>,
+    #[command(flatten)]
+    stamp: StampArgs,
+}
+
+/// The day a stamp records, which readers are told when the source changes after it.
+#[derive(clap::Args)]
+struct StampArgs {
+    /// The day the translations are stamped as made (YYYY-MM-DD); today by default.
+    #[arg(long, value_name = "DATE")]
+    today: Option<jiff::civil::Date>,
+}
+
+impl StampArgs {
+    fn day(&self) -> Result<Date, ExitCode> {
+        let day = self.today.unwrap_or_else(|| jiff::Zoned::now().date());
+        Date::from_civil(day).ok_or_else(|| {
+            eprintln!("error: {day} is not a day a translation can be made on");
+            ExitCode::from(2)
+        })
+    }
 }
 
 /// A round trip through a translation agency's tools (docs/content.md, «Working with a
@@ -156,6 +177,8 @@ struct ImportArgs {
     file: PathBuf,
     #[command(flatten)]
     source: SourceArgs,
+    #[command(flatten)]
+    stamp: StampArgs,
 }
 
 #[derive(clap::Args)]
@@ -244,11 +267,17 @@ fn main() -> ExitCode {
             }
             Some(Exchange::Import(i)) => {
                 let (cfg, format) = i.source.into_config(PathBuf::from("public"));
-                run_import(&cfg, format, &i.file)
+                match i.stamp.day() {
+                    Ok(day) => run_import(&cfg, format, &i.file, day),
+                    Err(code) => code,
+                }
             }
             None => {
                 let (cfg, format) = args.source.into_config(PathBuf::from("public"));
-                run_translations(&cfg, format, &args.mark)
+                match args.stamp.day() {
+                    Ok(day) => run_translations(&cfg, format, &args.mark, day),
+                    Err(code) => code,
+                }
             }
         },
         Command::Serve(args) => {
@@ -531,13 +560,13 @@ fn run_export(cfg: &BuildConfig, format: Format, lang: &str, out: Option<&Path>)
 }
 
 /// Checks a translated XLIFF file and writes the translations; on any problem, nothing.
-fn run_import(cfg: &BuildConfig, format: Format, file: &Path) -> ExitCode {
+fn run_import(cfg: &BuildConfig, format: Format, file: &Path, day: Date) -> ExitCode {
     let portals = match loaded_portals(cfg, format) {
         Ok(portals) => portals,
         Err(code) => return code,
     };
     let sites: Vec<&torg::content::model::Site> = portals.iter().map(|p| &p.site).collect();
-    match exchange::import(&cfg.content, &sites, file) {
+    match exchange::import(&cfg.content, &sites, file, day) {
         Ok(outcome) => {
             for text in &outcome.untouched {
                 eprintln!(
@@ -569,7 +598,7 @@ fn run_import(cfg: &BuildConfig, format: Format, file: &Path) -> ExitCode {
     }
 }
 
-fn run_translations(cfg: &BuildConfig, format: Format, mark: &[PathBuf]) -> ExitCode {
+fn run_translations(cfg: &BuildConfig, format: Format, mark: &[PathBuf], day: Date) -> ExitCode {
     let portals = match loaded_portals(cfg, format) {
         Ok(portals) => portals,
         Err(code) => return code,
@@ -597,7 +626,7 @@ fn run_translations(cfg: &BuildConfig, format: Format, mark: &[PathBuf]) -> Exit
                 )
             })
             .and_then(|src| {
-                stamp(file, &src)
+                stamp(file, &src, day)
                     .map(|print| (src, print))
                     .map_err(|d| d.to_string())
             });

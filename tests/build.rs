@@ -562,6 +562,8 @@ fn a_translation_behind_its_source_says_so_and_links_the_source() {
     mark();
     let page = || p.page("demo/pl/services/fastlege/index.html");
     let notice = r#"<div class="notice" role="note"><p>To tłumaczenie może być nieaktualne"#;
+    // The day `mark` stamps (common::STAMP_DAY, 2026-03-04), in Polish.
+    let made = "<p>Tłumaczenie przygotowano 4 marca 2026.</p>\n<p><a href";
     let link = r#"<p><a href="/demo/nb/services/fastlege/" hreflang="nb">Przeczytaj tekst źródłowy (język: Norsk bokmål)</a></p></div>"#;
     assert_ok(&p.build(&[]));
     assert!(!page().contains(notice));
@@ -574,7 +576,10 @@ fn a_translation_behind_its_source_says_so_and_links_the_source() {
     );
     assert_ok(&p.build(&[]));
     let pl = page();
-    assert!(pl.contains(notice) && pl.contains(link), "{pl}");
+    assert!(
+        pl.contains(notice) && pl.contains(link) && pl.contains(made),
+        "{pl}"
+    );
     assert!(
         pl.contains(
             "zmieniły się te części:</p>\n<ul><li><a href=\"#co-to-jest\">Co to jest?</a></li></ul>"
@@ -604,6 +609,7 @@ fn a_translation_behind_its_source_says_so_and_links_the_source() {
         !pl.contains("te części") && !pl.contains("href=\"#co-to-jest\""),
         "{pl}"
     );
+    assert!(pl.contains(made), "{pl}");
 
     mark();
     assert_ok(&p.build(&[]));

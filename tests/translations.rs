@@ -11,7 +11,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::{Project, assert_console, console, repo, tree, venv_python};
+use common::{Project, STAMP_DAY, assert_console, console, repo, tree, venv_python};
 
 const TANNLEGE: &str = "content/demo/services/tannlege.pl.md";
 
@@ -129,7 +129,7 @@ fn only_the_changed_sections_of_an_outdated_text_go_out_and_the_rest_is_kept() {
             "<target>Umów się na wizytę.</target>",
         );
     p.write("pl.xlf", reviewed);
-    let out = translations(&p, &["import", "pl.xlf"]);
+    let out = translations(&p, &["import", "pl.xlf", "--today", STAMP_DAY]);
     assert!(out.status.success(), "{}", stderr(&out));
     let written = fs::read_to_string(p.path(TANNLEGE)).expect("written");
     let unstamped = |t: &str| {
@@ -165,7 +165,7 @@ fn a_file_translated_with_translate_toolkit_imports_byte_identical_to_the_hand_t
     let said = translate_toolkit(&p.path("pl.xlf"), &p.path("pl.json"));
     assert_eq!(said.trim(), "translated 9 unit(s) with translate-toolkit");
 
-    let out = translations(&p, &["import", "pl.xlf"]);
+    let out = translations(&p, &["import", "pl.xlf", "--today", STAMP_DAY]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("wrote content/demo/services/tannlege.pl.md (9 segment(s))"));
     assert!(stderr(&out).contains("note: demo/pages/om.nb.md has no translated segment"));
@@ -242,7 +242,7 @@ fn a_valid_file_writes_every_text_it_completes_stamped() {
     let p = Project::from_fixture("exchange");
     let xliff = translated_as_source(&export(&p, "pl"));
     p.write("pl.xlf", &xliff);
-    let out = translations(&p, &["import", "pl.xlf"]);
+    let out = translations(&p, &["import", "pl.xlf", "--today", STAMP_DAY]);
     assert!(out.status.success(), "{}", stderr(&out));
     let written = fs::read_to_string(p.path("content/demo/plan/plan.pl.md")).expect("written");
     assert!(written.starts_with("---\ntranslated_from: "), "{written}");
@@ -311,7 +311,7 @@ fn import_refuses_a_broken_file_with_its_line_and_writes_nothing() {
     let mut shown = String::new();
     for (case, xliff) in cases {
         p.write("pl.xlf", &xliff);
-        let out = translations(&p, &["import", "pl.xlf"]);
+        let out = translations(&p, &["import", "pl.xlf", "--today", STAMP_DAY]);
         assert_eq!(out.status.code(), Some(1), "{case}: {}", stderr(&out));
         assert!(
             stderr(&out).contains("pl.xlf:"),

@@ -183,6 +183,7 @@ untranslated-notice = لم تُترجم هذه الصفحة إلى اللغة ا
 translation-behind = قد تكون هذه الترجمة قديمة: فقد تغيّر النص الأصلي (اللغة: { $language }) بعد إعدادها.
 translation-behind-sections = قد تكون هذه الترجمة قديمة: فقد تغيّرت الأقسام التالية في النص الأصلي (اللغة: { $language }):
 translation-behind-link = اقرأ النص الأصلي (اللغة: { $language })
+translation-made = أُعدّت الترجمة في { $date }.
 
 ## الصفحة غير موجودة
 not-found-title = الصفحة غير موجودة

@@ -171,6 +171,7 @@ untranslated-notice = This page has not been translated into English yet. The te
 translation-behind = This translation may be out of date: the { $language } text has changed since it was made.
 translation-behind-sections = This translation may be out of date: the { $language } text has changed in these sections:
 translation-behind-link = Read the { $language } text
+translation-made = The translation was made on { $date }.
 
 ## Not found
 not-found-title = Page not found

@@ -177,6 +177,8 @@ untranslated-notice = Šis puslapis dar neišverstas į lietuvių kalbą. Toliau
 translation-behind = Šis vertimas gali būti pasenęs: originalus tekstas (kalba: { $language }) buvo pakeistas po to, kai vertimas buvo parengtas.
 translation-behind-sections = Šis vertimas gali būti pasenęs: originaliame tekste (kalba: { $language }) pakeistos šios dalys:
 translation-behind-link = Skaityti originalų tekstą (kalba: { $language })
+# No full stop after the date: date-full already ends with «d.».
+translation-made = Vertimas parengtas { $date }
 
 ## Puslapis nerastas
 not-found-title = Puslapis nerastas

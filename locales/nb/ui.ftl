@@ -171,6 +171,7 @@ untranslated-notice = Denne siden er ikke oversatt til norsk bokmål ennå. Teks
 translation-behind = Denne oversettelsen kan være utdatert: teksten på { $language } er endret etter at den ble laget.
 translation-behind-sections = Denne oversettelsen kan være utdatert: teksten på { $language } er endret i disse delene:
 translation-behind-link = Les teksten på { $language }
+translation-made = Oversettelsen ble laget { $date }.
 
 ## Fant ikke siden
 not-found-title = Fant ikke siden

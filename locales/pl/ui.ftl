@@ -177,6 +177,7 @@ untranslated-notice = Ta strona nie została jeszcze przetłumaczona na język p
 translation-behind = To tłumaczenie może być nieaktualne: tekst źródłowy (język: { $language }) zmienił się od czasu jego przygotowania.
 translation-behind-sections = To tłumaczenie może być nieaktualne: w tekście źródłowym (język: { $language }) zmieniły się te części:
 translation-behind-link = Przeczytaj tekst źródłowy (język: { $language })
+translation-made = Tłumaczenie przygotowano { $date }.
 
 ## Nie znaleziono strony
 not-found-title = Nie znaleziono strony

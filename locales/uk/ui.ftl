@@ -177,6 +177,8 @@ untranslated-notice = Цю сторінку ще не перекладено у�
 translation-behind = Цей переклад може бути застарілим: оригінальний текст (мова: { $language }) змінився після того, як переклад було зроблено.
 translation-behind-sections = Цей переклад може бути застарілим: в оригінальному тексті (мова: { $language }) змінилися такі розділи:
 translation-behind-link = Читати оригінальний текст (мова: { $language })
+# No full stop after the date: date-full already ends with «р.».
+translation-made = Переклад зроблено { $date }
 
 ## Сторінку не знайдено
 not-found-title = Сторінку не знайдено

@@ -184,6 +184,7 @@ impl<F> Localized<F> {
                     body_line: doc.body_line,
                     translated_from: doc.translated_from,
                     translated_sections: doc.translated_sections,
+                    translated_on: doc.translated_on,
                     fingerprint: doc.fingerprint,
                 };
                 (lang, (path, doc))
@@ -381,7 +382,23 @@ impl TryFrom<String> for Date {
     }
 }
 
+impl std::fmt::Display for Date {
+    /// `YYYY-MM-DD`, as the content writes dates.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
 impl Date {
+    /// The day `d` is; `None` before year 0.
+    pub fn from_civil(d: jiff::civil::Date) -> Option<Date> {
+        Some(Date {
+            year: u16::try_from(d.year()).ok()?,
+            month: d.month() as u8,
+            day: d.day() as u8,
+        })
+    }
+
     /// The same date for date arithmetic; `None` outside jiff's years (-9999 to 9999).
     pub fn civil(self) -> Option<jiff::civil::Date> {
         let year = i16::try_from(self.year).ok()?;

@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
+use crate::content::model::Date;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::limits::{check_file_size, check_line_length};
 
@@ -208,6 +209,8 @@ pub struct Doc<F> {
     pub translated_from: Option<String>,
     /// In a translation: the [`section_prints`] of that source file, when the stamp has them.
     pub translated_sections: Vec<String>,
+    /// In a translation: the day it was stamped, when the stamp records one.
+    pub translated_on: Option<Date>,
     /// This file's own [`fingerprint`]: a translation stamped with another is behind it.
     pub fingerprint: String,
 }
@@ -227,9 +230,13 @@ pub fn load_doc<F: DeserializeOwned>(path: &Path) -> Result<Doc<F>, Diagnostic> 
     let front = parse_yaml(&yaml, path, 2)?;
     let mut stamp = stamp.as_deref().unwrap_or_default().split_whitespace();
     let translated_from = stamp.next().map(str::to_string);
-    let translated_sections = stamp
-        .next()
-        .map_or_else(Vec::new, |s| s.split(',').map(str::to_string).collect());
+    let (mut translated_sections, mut translated_on) = (Vec::new(), None);
+    for part in stamp {
+        match Date::try_from(part.to_string()) {
+            Ok(day) => translated_on = Some(day),
+            Err(_) => translated_sections = part.split(',').map(str::to_string).collect(),
+        }
+    }
     Ok(Doc {
         front,
         front_text: yaml.into_owned(),
@@ -237,6 +244,7 @@ pub fn load_doc<F: DeserializeOwned>(path: &Path) -> Result<Doc<F>, Diagnostic> 
         body_line,
         translated_from,
         translated_sections,
+        translated_on,
         fingerprint: fingerprint_of(text.as_bytes()),
     })
 }
@@ -288,11 +296,12 @@ fn fingerprint_of(bytes: &[u8]) -> String {
     digest.iter().take(6).map(|b| format!("{b:02x}")).collect()
 }
 
-/// Records in `translation` that it matches the current `source`: sets `translated_from` to the
-/// source's fingerprint and the fingerprints of its sections.
-pub fn stamp(translation: &Path, source: &Path) -> Result<String, Diagnostic> {
+/// Records in `translation` that it matches the current `source` on day `on`: sets
+/// `translated_from` to the source's fingerprint, the fingerprints of its sections and the day,
+/// which a reader is told when the source changes after it.
+pub fn stamp(translation: &Path, source: &Path, on: Date) -> Result<String, Diagnostic> {
     let text = read_text(translation)?;
-    let (stamped, print) = stamped(&text, translation, source)?;
+    let (stamped, print) = stamped(&text, translation, source, on)?;
     fs::write(translation, stamped).map_err(|e| {
         Diagnostic::error(
             "io",
@@ -310,6 +319,7 @@ pub fn stamped(
     text: &str,
     translation: &Path,
     source: &Path,
+    on: Date,
 ) -> Result<(String, String), Diagnostic> {
     let print = fingerprint(source)?;
     let source_text = read_text(source)?;
@@ -321,7 +331,7 @@ pub fn stamped(
         return Err(Diagnostic::error("front-matter", translation, "The file does not start with front matter.")
             .hint("Start the file with a line `---`, the fields (such as `title: …`), and another `---` line."));
     }
-    let line = format!("{STAMP} {print} {}", sections.join(","));
+    let line = format!("{STAMP} {print} {} {on}", sections.join(","));
     let stamped = match text.lines().position(|l| l.starts_with(STAMP)) {
         Some(i) => {
             let mut lines: Vec<&str> = text.lines().collect();
@@ -368,13 +378,16 @@ mod tests {
         let (src, tr) = (tmp.path().join("a.nb.md"), tmp.path().join("a.pl.md"));
         fs::write(&src, "---\ntitle: A\n---\nTekst\n").unwrap();
         fs::write(&tr, "---\ntitle: B\n---\nTekst\n").unwrap();
-        let print = stamp(&tr, &src).unwrap();
+        let on = Date::try_from("2026-03-04".to_string()).unwrap();
+        let print = stamp(&tr, &src, on).unwrap();
         assert_eq!(print.len(), 12);
         let doc: Doc<serde_json::Value> = load_doc(&tr).unwrap();
         assert_eq!(doc.translated_from.as_deref(), Some(print.as_str()));
+        assert_eq!(doc.translated_sections.len(), 1);
+        assert_eq!(doc.translated_on, Some(on));
         assert_eq!(doc.front["title"], "B");
         fs::write(&src, "---\ntitle: A2\n---\nTekst\n").unwrap();
-        let again = stamp(&tr, &src).unwrap();
+        let again = stamp(&tr, &src, on).unwrap();
         assert_ne!(again, print);
         let text = fs::read_to_string(&tr).unwrap();
         assert_eq!(text.matches("translated_from").count(), 1, "{text}");

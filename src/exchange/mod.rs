@@ -20,7 +20,7 @@ use inline::{Inline, one_line, to_markdown};
 use segments::{Segmented, Unit};
 use xliff::{InFile, InUnit, OutFile, OutUnit, problem};
 
-use crate::content::model::Site;
+use crate::content::model::{Date, Site};
 use crate::content::source::{section_prints, stamped};
 use crate::content::texts::{TextFile, TextFiles, text_files};
 use crate::content::translations::{TranslationState, translation_states};
@@ -251,11 +251,12 @@ struct Known<'a> {
 
 /// Checks the XLIFF file `path` against the texts of `sites` (loaded from `content`) and, when
 /// nothing is wrong, writes each translation it completes; otherwise writes nothing and returns
-/// every problem.
+/// every problem. The translations are stamped as made on day `on`.
 pub fn import(
     content: &Path,
     sites: &[&Site],
     path: &Path,
+    on: Date,
 ) -> Result<ImportOutcome, Vec<Diagnostic>> {
     let text = read_exchange_file(path).map_err(|d| vec![d])?;
     let doc = xliff::read(&text, path).map_err(|d| vec![d])?;
@@ -298,7 +299,7 @@ pub fn import(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let written = write_translations(&done).map_err(|d| vec![d])?;
+    let written = write_translations(&done, on).map_err(|d| vec![d])?;
     Ok(ImportOutcome { written, untouched })
 }
 
@@ -602,11 +603,12 @@ fn restore_in<'a>(
 /// the disk itself.
 fn write_translations(
     done: &[(Known, BTreeMap<String, String>, usize)],
+    on: Date,
 ) -> Result<Vec<Imported>, Diagnostic> {
     let mut written = Vec::new();
     for (n, (known, texts, units)) in done.iter().enumerate() {
         let text = known.cut.source.rebuild(texts);
-        let (text, _) = stamped(&text, &known.translation, known.file)?;
+        let (text, _) = stamped(&text, &known.translation, known.file, on)?;
         replace_file(&known.translation, text.as_bytes(), n)?;
         written.push(Imported {
             path: known.translation.clone(),

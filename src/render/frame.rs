@@ -115,6 +115,8 @@ pub(super) struct Fallback {
 #[derive(Serialize)]
 pub(super) struct Behind {
     pub(super) notice: String,
+    /// When the translation was made, where its stamp says.
+    pub(super) made: Option<String>,
     /// The sections of this translation whose source section changed, when that can be told.
     pub(super) sections: Vec<Link>,
     pub(super) link: String,
@@ -193,8 +195,17 @@ impl<'a> Scope<'a> {
             true => "translation-behind",
             false => "translation-behind-sections",
         };
+        let made = l
+            .docs
+            .get(&self.lang.code)
+            .and_then(|(_, d)| d.translated_on);
+        let made = made.map(|day| {
+            let date = FluentValue::from(self.lang.date(day));
+            self.lang.format("translation-made", &[("date", date)])
+        });
         Some(Behind {
             notice: self.lang.format(notice, &language()),
+            made,
             sections,
             link: self.lang.format("translation-behind-link", &language()),
             url: self.url_in(&source.code, route),

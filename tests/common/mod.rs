@@ -6,6 +6,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The day the tests stamp translations as made on (`--today`), so stamps do not depend on the
+/// clock.
+pub(crate) const STAMP_DAY: &str = "2026-03-04";
 /// A throw-away project: the fixture content plus an output folder.
 pub(crate) struct Project {
     pub(crate) dir: tempfile::TempDir,
@@ -65,12 +68,13 @@ impl Project {
         self.torg(&[&["build", "--out", out, "--locales", locales], extra].concat())
     }
 
-    /// Stamps the translation `rel` as made from its source text as it is now
-    /// (`torg translations --mark`).
+    /// Stamps the translation `rel` as made from its source text as it is now, on
+    /// [`STAMP_DAY`] (`torg translations --mark`).
     pub(crate) fn mark_translated(&self, rel: &str) {
         let locales = repo().join("locales");
         let locales = locales.to_str().expect("UTF-8 path");
-        let out = self.torg(&["translations", "--locales", locales, "--mark", rel]);
+        let args = ["--locales", locales, "--mark", rel, "--today", STAMP_DAY];
+        let out = self.torg(&[&["translations"], &args[..]].concat());
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{err}");
     }
