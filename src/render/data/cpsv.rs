@@ -184,7 +184,7 @@ impl Graph {
 
     /// `file` without the declaration of [`NO_ADDRESS`] the serialiser wrote (`declaration`
     /// gives its exact text), so that it names its nodes relative to its own address. Fails
-    /// rather than publish a name on that host.
+    /// rather than publish an address with that made-up scheme.
     fn without_base(
         &self,
         file: Vec<u8>,
