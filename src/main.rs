@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
+use rayon::prelude::*;
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -399,14 +400,21 @@ fn run_check(cfg: BuildConfig, format: Format, freshness: Freshness, external: b
     }
     let mut report = Report::default();
     let portals = build::prepare(&cfg, &mut report);
+    // Each portal's own checks are independent: run side by side, reported in portal order.
+    let checked: Vec<(Report, Vec<Figure>)> = portals
+        .par_iter()
+        .map(|p| {
+            let mut own = Report::default();
+            check_freshness(&p.site, freshness, &mut own);
+            check_terms(&p.site, &mut own);
+            let figures = check_plain_language(&p.site, &mut own);
+            (own, figures)
+        })
+        .collect();
     let mut readability = Vec::new();
-    for p in &portals {
-        check_freshness(&p.site, freshness, &mut report);
-        check_terms(&p.site, &mut report);
-        readability.push((
-            p.site.slug.clone(),
-            check_plain_language(&p.site, &mut report),
-        ));
+    for (p, (own, figures)) in portals.iter().zip(checked) {
+        report.extend(own);
+        readability.push((p.site.slug.clone(), figures));
     }
     if !report.is_fatal(false) {
         check_rendered_links(&cfg, &portals, &mut report);
