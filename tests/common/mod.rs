@@ -9,6 +9,7 @@ use std::process::{Command, Output};
 /// The day the tests stamp translations as made on (`--today`), so stamps do not depend on the
 /// clock.
 pub(crate) const STAMP_DAY: &str = "2026-03-04";
+
 /// A throw-away project: the fixture content plus an output folder.
 pub(crate) struct Project {
     pub(crate) dir: tempfile::TempDir,

@@ -17,6 +17,7 @@ use oxrdf::{Literal, NamedNode, Term, TripleRef};
 use oxttl::TurtleSerializer;
 
 use super::{Context, iso_date};
+use crate::config::Urls;
 use crate::content::licence::licence_address;
 use crate::content::model::{Contact, Cost, Hours, Service, When};
 use crate::diagnostic::Diagnostic;
@@ -232,30 +233,32 @@ impl Names<'_> {
         self.iri(format!("{}#{local}", self.dataset))
     }
 
-    /// The address of a file of the output folder: below the portal's address when it has one,
-    /// its path after [`NO_ADDRESS`] otherwise.
+    /// The address of a file of the output folder.
     fn address(&self, file: &str) -> String {
-        let urls = self.ctx.urls;
-        match urls.absolute_root {
-            Some(_) => urls.absolute(file),
-            None => format!("{NO_ADDRESS}{}", urls.path(file)),
-        }
+        address(self.ctx.urls, file)
+    }
+}
+
+/// The address of a file of the output folder: below the portal's address when it has one, its
+/// path after [`NO_ADDRESS`] otherwise.
+fn address(urls: &Urls, file: &str) -> String {
+    match urls.absolute_root {
+        Some(_) => urls.absolute(file),
+        None => format!("{NO_ADDRESS}{}", urls.path(file)),
     }
 }
 
 /// The CPSV-AP graph of a portal's services.
 pub(super) fn graph(ctx: &Context) -> Result<Graph, Diagnostic> {
-    let mut names = Names {
+    let slug = &ctx.site.slug;
+    let names = Names {
         ctx,
-        dataset: String::new(),
+        dataset: address(ctx.urls, &route::services_dataset(slug)),
     };
-    names.dataset = names.address(&route::services_dataset(&ctx.site.slug));
+    let unpublished = ctx.urls.absolute_root.is_none();
     let mut g = Graph {
-        relative_to: ctx
-            .urls
-            .absolute_root
-            .is_none()
-            .then(|| names.address(&Export::ServicesTurtle.output_file(&ctx.site.slug))),
+        relative_to: unpublished
+            .then(|| address(ctx.urls, &Export::ServicesTurtle.output_file(slug))),
         ..Graph::default()
     };
     let dataset = names.iri(names.dataset.clone())?;
