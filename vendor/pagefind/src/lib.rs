@@ -35,6 +35,8 @@ struct SearchState {
     options: SearchOptions,
     fossicked_pages: Vec<FossickedData>,
     built_indexes: Vec<PagefindIndexes>,
+    /// torg: the words analysed so far, kept for the next pages added to this index.
+    words: fossick::WordCache,
 }
 
 impl SearchState {
@@ -43,6 +45,7 @@ impl SearchState {
             options,
             fossicked_pages: vec![],
             built_indexes: vec![],
+            words: fossick::WordCache::new(),
         }
     }
 
@@ -113,20 +116,24 @@ impl SearchState {
         Ok(self.fossicked_pages.len() - existing_page_count)
     }
 
-    pub fn fossick_one(&mut self, file: Fossicker) -> Result<FossickedData> {
-        let result = file.fossick_sync(&self.options);
-        if let Some(result) = result.as_ref().ok() {
-            let existing = self
-                .fossicked_pages
-                .iter()
-                .position(|page| page.url == result.url);
-            if let Some(existing) = existing {
-                *self.fossicked_pages.get_mut(existing).unwrap() = result.clone();
-            } else {
-                self.fossicked_pages.push(result.clone());
+    /// torg: returns the page as kept, rather than a copy of all its words.
+    pub fn fossick_one(&mut self, file: Fossicker) -> Result<&FossickedData> {
+        let result = file.fossick_cached(&self.options, &mut self.words)?;
+        let existing = self
+            .fossicked_pages
+            .iter()
+            .position(|page| page.url == result.url);
+        let index = match existing {
+            Some(existing) => {
+                self.fossicked_pages[existing] = result;
+                existing
             }
-        }
-        result
+            None => {
+                self.fossicked_pages.push(result);
+                self.fossicked_pages.len() - 1
+            }
+        };
+        Ok(&self.fossicked_pages[index])
     }
 
     pub async fn build_indexes(&mut self) -> Result<()> {

@@ -17,6 +17,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::fossick::splitting::{
     get_dotted_tails, get_indexable_bigrams, get_indexable_cross_bigram, get_indexable_words,
+    IndexableWord,
 };
 use crate::fragments::{PageAnchorData, PageFragment, PageFragmentData};
 use crate::SearchOptions;
@@ -48,6 +49,32 @@ pub struct MetaFossickedWord {
     pub position: u32,
     /// The original word before diacritic normalization, if it differs from the normalized form.
     pub original_word: Option<String>,
+}
+
+/// torg: each distinct word's analysis (normalised, stemmed, split into compound parts and dotted
+/// tails), by language. It depends only on the word, the language and the options, and prose
+/// repeats its words, so an index analyses each word once rather than at every occurrence.
+pub type WordCache = HashMap<String, HashMap<String, Vec<IndexableWord>>>;
+
+/// torg: a word's analysis from the indexes built before in this process, made by `analyse` if
+/// none has it yet. `key` names the language and the options the analysis depends on. An index
+/// asks only for the words it has not seen, so the lock is rarely taken.
+fn analyse_shared(
+    key: &str,
+    word: &str,
+    analyse: impl FnOnce() -> Vec<IndexableWord>,
+) -> Vec<IndexableWord> {
+    static SHARED: std::sync::LazyLock<std::sync::Mutex<WordCache>> =
+        std::sync::LazyLock::new(Default::default);
+    let mut shared = SHARED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    shared
+        .entry_ref(key)
+        .or_default()
+        .entry_ref(word)
+        .or_insert_with(analyse)
+        .clone()
 }
 
 #[derive(Debug, Clone)]
@@ -292,7 +319,16 @@ impl Fossicker {
         }))
     }
 
-    pub fn fossick_sync(mut self, options: &SearchOptions) -> Result<FossickedData> {
+    pub fn fossick_sync(self, options: &SearchOptions) -> Result<FossickedData> {
+        self.fossick_cached(options, &mut WordCache::new())
+    }
+
+    /// torg: `fossick_sync` with the word analyses of the pages fossicked before.
+    pub fn fossick_cached(
+        mut self,
+        options: &SearchOptions,
+        words: &mut WordCache,
+    ) -> Result<FossickedData> {
         if (self.file_path.is_some() || self.synthetic_content.is_some()) && self.data.is_none() {
             if let Err(e) = self.fossick_html_sync(options) {
                 let path_desc = self
@@ -308,7 +344,7 @@ impl Fossicker {
             }
         }
 
-        let (content, word_data, anchors, word_count) = self.parse_digest(options);
+        let (content, word_data, anchors, word_count) = self.parse_digest(options, words);
         self.tidy_meta_and_filters();
 
         let data = self.data.unwrap();
@@ -362,6 +398,7 @@ impl Fossicker {
     fn parse_digest(
         &mut self,
         options: &SearchOptions,
+        words: &mut WordCache,
     ) -> (
         String,
         HashMap<String, Vec<FossickedWord>>,
@@ -376,6 +413,8 @@ impl Fossicker {
         }
         let data = self.data.as_ref().unwrap();
         let stemmer = get_stemmer(&data.language);
+        let words = words.entry_ref(data.language.as_str()).or_default();
+        let shared_key = format!("{}|{:?}", data.language, options.include_characters);
 
         let mut content = String::with_capacity(data.digest.len());
 
@@ -491,7 +530,11 @@ impl Fossicker {
 
             // We use zero-width spaces as boundary values for some languages,
             // so we make sure that all are removed from the source content before going into the index.
-            let base_word = word.replace('\u{200B}', "");
+            let base_word = if word.contains('\u{200B}') {
+                std::borrow::Cow::Owned(word.replace('\u{200B}', ""))
+            } else {
+                std::borrow::Cow::Borrowed(word)
+            };
             if base_word.is_empty() {
                 return;
             }
@@ -507,20 +550,29 @@ impl Fossicker {
 
             let word_weight = *weight_stack.last().unwrap_or(&1);
 
-            let mut indexable_words =
-                get_indexable_words(&base_word, stemmer.as_ref(), &options.include_characters);
-            let dotted_tails = get_dotted_tails(
-                &base_word,
-                stemmer.as_ref(),
-                &options.include_characters,
-                &indexable_words,
-            );
-            indexable_words.extend(dotted_tails);
+            let analysed = words.entry_ref(base_word.as_ref()).or_insert_with(|| {
+                analyse_shared(&shared_key, &base_word, || {
+                    let mut indexable_words = get_indexable_words(
+                        &base_word,
+                        stemmer.as_ref(),
+                        &options.include_characters,
+                    );
+                    let dotted_tails = get_dotted_tails(
+                        &base_word,
+                        stemmer.as_ref(),
+                        &options.include_characters,
+                        &indexable_words,
+                    );
+                    indexable_words.extend(dotted_tails);
+                    indexable_words
+                })
+            });
+            let mut indexable_words = std::borrow::Cow::Borrowed(analysed.as_slice());
             let mut cross_bigram = None;
             if segmented {
                 let bigrams =
                     get_indexable_bigrams(&base_word, stemmer.as_ref(), &indexable_words);
-                indexable_words.extend(bigrams);
+                indexable_words.to_mut().extend(bigrams);
                 // The pair that spans the boundary from the previous segment is
                 // indexed against that segment, so it is tracked separately
                 cross_bigram = get_indexable_cross_bigram(
@@ -542,7 +594,7 @@ impl Fossicker {
                 0
             };
 
-            for indexable in indexable_words {
+            for indexable in indexable_words.iter() {
                 let weight = if indexable.is_compound_part {
                     partial_weight
                 } else {
@@ -552,12 +604,12 @@ impl Fossicker {
                 let entry = FossickedWord {
                     position: total_word_index.try_into().unwrap(),
                     weight,
-                    original_word: indexable.original,
+                    original_word: indexable.original.clone(),
                 };
                 if let Some(repeat) = map.get_mut(&indexable.stemmed) {
                     repeat.push(entry);
                 } else {
-                    map.insert(indexable.stemmed, vec![entry]);
+                    map.insert(indexable.stemmed.clone(), vec![entry]);
                 }
             }
 

@@ -112,6 +112,30 @@ pub async fn write_common_to_memory(
         .unwrap()
 }
 
+/// torg: the search code and the worker, minified once per process rather than for every index
+/// written: the code is the same each time.
+fn minified_js() -> &'static (Vec<u8>, Vec<u8>) {
+    static MINIFIED: std::sync::OnceLock<(Vec<u8>, Vec<u8>)> = std::sync::OnceLock::new();
+    MINIFIED.get_or_init(|| {
+        let js_version = format!("const pagefind_version = \"{PAGEFIND_VERSION}\";");
+        let mut js = vec![];
+        minify(&format!("{js_version}\n{WEB_JS}\n{SEARCH_JS}"))
+            .expect("Minifying Pagefind JS failed")
+            .write(&mut js)
+            .expect("Writing minified Pagefind JS failed");
+
+        let mut worker_js = vec![];
+        minify(&format!(
+            "{js_version}\n{WEB_JS}\n{}",
+            String::from_utf8_lossy(WORKER_JS)
+        ))
+        .expect("Minifying Pagefind Worker JS failed")
+        .write(&mut worker_js)
+        .expect("Writing minified Pagefind Worker JS failed");
+        (js, worker_js)
+    })
+}
+
 async fn write_common(
     language_indexes: Vec<LanguageMeta>,
     output_playground: bool,
@@ -119,21 +143,7 @@ async fn write_common(
     options: &SearchOptions,
     synthetic: bool,
 ) -> Option<Vec<SyntheticFile>> {
-    let js_version = format!("const pagefind_version = \"{PAGEFIND_VERSION}\";");
-    let mut js = vec![];
-    minify(&format!("{js_version}\n{WEB_JS}\n{SEARCH_JS}"))
-        .expect("Minifying Pagefind JS failed")
-        .write(&mut js)
-        .expect("Writing minified Pagefind JS failed");
-
-    let mut worker_js = vec![];
-    minify(&format!(
-        "{js_version}\n{WEB_JS}\n{}",
-        String::from_utf8_lossy(WORKER_JS)
-    ))
-    .expect("Minifying Pagefind Worker JS failed")
-    .write(&mut worker_js)
-    .expect("Writing minified Pagefind Worker JS failed");
+    let (js, worker_js) = minified_js();
 
     let entry_meta = entry::PagefindEntryMeta {
         version: PAGEFIND_VERSION,
@@ -160,7 +170,7 @@ async fn write_common(
     let mut files = vec![
         write(
             outdir.join("pagefind.js"),
-            vec![&js],
+            vec![js.as_slice()],
             Compress::None,
             write_behavior,
         ),
@@ -172,7 +182,7 @@ async fn write_common(
         ),
         write(
             outdir.join("pagefind-worker.js"),
-            vec![&worker_js],
+            vec![worker_js.as_slice()],
             Compress::None,
             write_behavior,
         ),
@@ -407,6 +417,10 @@ pub struct SyntheticFile {
     pub contents: Vec<u8>,
 }
 
+/// torg: zlib's default level rather than its best. The best level took a tenth of a build's
+/// time for index files 0.13 % smaller (torg's benchmark corpus at N = 5,000; see its README).
+const GZIP_LEVEL: Compression = Compression::new(6);
+
 async fn write(
     filename: PathBuf,
     content_chunks: Vec<&[u8]>,
@@ -435,7 +449,7 @@ async fn write(
 
     match compression {
         Compress::GZ => {
-            let mut gz = GzEncoder::new(Vec::new(), Compression::best());
+            let mut gz = GzEncoder::new(Vec::new(), GZIP_LEVEL);
             for chunk in content_chunks {
                 gz.write_all(b"pagefind_dcd").unwrap();
                 gz.write_all(chunk).unwrap();
