@@ -51,30 +51,34 @@ pub struct MetaFossickedWord {
     pub original_word: Option<String>,
 }
 
-/// torg: each distinct word's analysis (normalised, stemmed, split into compound parts and dotted
-/// tails), by language. It depends only on the word, the language and the options, and prose
-/// repeats its words, so an index analyses each word once rather than at every occurrence.
+/// torg: each distinct word's analysis (normalised, stemmed, split into compound parts and, in
+/// the text, dotted tails), by what it depends on besides the word: the language, the options and
+/// whether the word is in the text or the metadata. Prose repeats its words, so an index analyses
+/// each word once rather than at every occurrence.
 pub type WordCache = HashMap<String, HashMap<String, Vec<IndexableWord>>>;
 
-/// torg: a word's analysis from the indexes built before in this process, made by `analyse` if
-/// none has it yet. `key` names the language and the options the analysis depends on. An index
-/// asks only for the words it has not seen, so the lock is rarely taken.
-fn analyse_shared(
+/// torg: a word's analysis as this index made it before, or as another index in this process
+/// did, or else made now by `analyse`. `key` names what the analysis depends on: the language, the
+/// options and the kind of text. The shared store is locked only for the words this index has not
+/// seen, which is rarely.
+fn analysis<'a>(
+    words: &'a mut WordCache,
     key: &str,
     word: &str,
     analyse: impl FnOnce() -> Vec<IndexableWord>,
-) -> Vec<IndexableWord> {
+) -> &'a [IndexableWord] {
     static SHARED: std::sync::LazyLock<std::sync::Mutex<WordCache>> =
         std::sync::LazyLock::new(Default::default);
-    let mut shared = SHARED
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    shared
-        .entry_ref(key)
-        .or_default()
-        .entry_ref(word)
-        .or_insert_with(analyse)
-        .clone()
+    let own = words.entry_ref(key).or_default();
+    own.entry_ref(word).or_insert_with(|| {
+        let mut shared = SHARED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        (shared.entry_ref(key).or_default())
+            .entry_ref(word)
+            .or_insert_with(analyse)
+            .clone()
+    })
 }
 
 #[derive(Debug, Clone)]
@@ -351,8 +355,13 @@ impl Fossicker {
 
         // Get sorted list of meta field names for consistent field IDs
         let meta_field_order: Vec<String> = data.meta.keys().cloned().collect();
-        let meta_word_data =
-            Self::parse_meta_words(&data.meta, &meta_field_order, &data.language, options);
+        let meta_word_data = Self::parse_meta_words(
+            &data.meta,
+            &meta_field_order,
+            &data.language,
+            options,
+            words,
+        );
 
         // Build URL using Option combinators for cleaner logic
         let url = self
@@ -413,8 +422,7 @@ impl Fossicker {
         }
         let data = self.data.as_ref().unwrap();
         let stemmer = get_stemmer(&data.language);
-        let words = words.entry_ref(data.language.as_str()).or_default();
-        let shared_key = format!("{}|{:?}", data.language, options.include_characters);
+        let key = format!("{} {:?}", data.language, options.include_characters);
 
         let mut content = String::with_capacity(data.digest.len());
 
@@ -550,24 +558,19 @@ impl Fossicker {
 
             let word_weight = *weight_stack.last().unwrap_or(&1);
 
-            let analysed = words.entry_ref(base_word.as_ref()).or_insert_with(|| {
-                analyse_shared(&shared_key, &base_word, || {
-                    let mut indexable_words = get_indexable_words(
-                        &base_word,
-                        stemmer.as_ref(),
-                        &options.include_characters,
-                    );
-                    let dotted_tails = get_dotted_tails(
-                        &base_word,
-                        stemmer.as_ref(),
-                        &options.include_characters,
-                        &indexable_words,
-                    );
-                    indexable_words.extend(dotted_tails);
-                    indexable_words
-                })
+            let analysed = analysis(words, &key, &base_word, || {
+                let mut indexable_words =
+                    get_indexable_words(&base_word, stemmer.as_ref(), &options.include_characters);
+                let dotted_tails = get_dotted_tails(
+                    &base_word,
+                    stemmer.as_ref(),
+                    &options.include_characters,
+                    &indexable_words,
+                );
+                indexable_words.extend(dotted_tails);
+                indexable_words
             });
-            let mut indexable_words = std::borrow::Cow::Borrowed(analysed.as_slice());
+            let mut indexable_words = std::borrow::Cow::Borrowed(analysed);
             let mut cross_bigram = None;
             if segmented {
                 let bigrams =
@@ -691,23 +694,28 @@ impl Fossicker {
         field_order: &[String],
         language: &str,
         options: &SearchOptions,
+        words: &mut WordCache,
     ) -> HashMap<String, Vec<MetaFossickedWord>> {
         let mut map: HashMap<String, Vec<MetaFossickedWord>> = HashMap::new();
         let stemmer = get_stemmer(language);
+        let key = format!("{language} {:?} meta", options.include_characters);
 
         for (field_id, field_name) in field_order.iter().enumerate() {
             if let Some(field_value) = meta.get(field_name) {
                 for (word_idx, word) in field_value.split_whitespace().enumerate() {
-                    let indexable_words =
-                        get_indexable_words(word, stemmer.as_ref(), &options.include_characters);
+                    let indexable_words = analysis(words, &key, word, || {
+                        get_indexable_words(word, stemmer.as_ref(), &options.include_characters)
+                    });
 
                     for indexable in indexable_words {
                         let entry = MetaFossickedWord {
                             field_id: field_id as u16,
                             position: word_idx as u32,
-                            original_word: indexable.original,
+                            original_word: indexable.original.clone(),
                         };
-                        map.entry(indexable.stemmed).or_default().push(entry);
+                        map.entry_ref(indexable.stemmed.as_str())
+                            .or_default()
+                            .push(entry);
                     }
                 }
             }
