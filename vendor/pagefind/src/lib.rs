@@ -116,24 +116,20 @@ impl SearchState {
         Ok(self.fossicked_pages.len() - existing_page_count)
     }
 
-    /// torg: returns the page as kept, rather than a copy of all its words.
-    pub fn fossick_one(&mut self, file: Fossicker) -> Result<&FossickedData> {
-        let result = file.fossick_cached(&self.options, &mut self.words)?;
-        let existing = self
-            .fossicked_pages
-            .iter()
-            .position(|page| page.url == result.url);
-        let index = match existing {
-            Some(existing) => {
-                self.fossicked_pages[existing] = result;
-                existing
+    pub fn fossick_one(&mut self, file: Fossicker) -> Result<FossickedData> {
+        let result = file.fossick_cached(&self.options, &mut self.words);
+        if let Some(result) = result.as_ref().ok() {
+            let existing = self
+                .fossicked_pages
+                .iter()
+                .position(|page| page.url == result.url);
+            if let Some(existing) = existing {
+                *self.fossicked_pages.get_mut(existing).unwrap() = result.clone();
+            } else {
+                self.fossicked_pages.push(result.clone());
             }
-            None => {
-                self.fossicked_pages.push(result);
-                self.fossicked_pages.len() - 1
-            }
-        };
-        Ok(&self.fossicked_pages[index])
+        }
+        result
     }
 
     pub async fn build_indexes(&mut self) -> Result<()> {

@@ -57,28 +57,37 @@ pub struct MetaFossickedWord {
 /// each word once rather than at every occurrence.
 pub type WordCache = HashMap<String, HashMap<String, Vec<IndexableWord>>>;
 
-/// torg: a word's analysis as this index made it before, or as another index in this process
-/// did, or else made now by `analyse`. `key` names what the analysis depends on: the language, the
-/// options and the kind of text. The shared store is locked only for the words this index has not
-/// seen, which is rarely.
+/// torg: a word's analysis as this index made it before, or else made now by `analyse`. `key`
+/// names what the analysis depends on: the language, the options and the kind of text.
 fn analysis<'a>(
     words: &'a mut WordCache,
     key: &str,
     word: &str,
     analyse: impl FnOnce() -> Vec<IndexableWord>,
 ) -> &'a [IndexableWord] {
+    (words.entry_ref(key).or_default())
+        .entry_ref(word)
+        .or_insert_with(analyse)
+}
+
+/// torg: a word of the text analysed as another index in this process did, or else by `analyse`;
+/// `torg serve` then re-indexes a language without analysing its words again. An index asks only
+/// for the words it has not seen, so the lock is rarely taken. Not for the metadata, whose words
+/// (titles, numbered word lists) are mostly one page's own and would only fill the store.
+fn shared_analysis(
+    key: &str,
+    word: &str,
+    analyse: impl FnOnce() -> Vec<IndexableWord>,
+) -> Vec<IndexableWord> {
     static SHARED: std::sync::LazyLock<std::sync::Mutex<WordCache>> =
         std::sync::LazyLock::new(Default::default);
-    let own = words.entry_ref(key).or_default();
-    own.entry_ref(word).or_insert_with(|| {
-        let mut shared = SHARED
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        (shared.entry_ref(key).or_default())
-            .entry_ref(word)
-            .or_insert_with(analyse)
-            .clone()
-    })
+    let mut shared = SHARED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    (shared.entry_ref(key).or_default())
+        .entry_ref(word)
+        .or_insert_with(analyse)
+        .clone()
 }
 
 #[derive(Debug, Clone)]
@@ -559,16 +568,21 @@ impl Fossicker {
             let word_weight = *weight_stack.last().unwrap_or(&1);
 
             let analysed = analysis(words, &key, &base_word, || {
-                let mut indexable_words =
-                    get_indexable_words(&base_word, stemmer.as_ref(), &options.include_characters);
-                let dotted_tails = get_dotted_tails(
-                    &base_word,
-                    stemmer.as_ref(),
-                    &options.include_characters,
-                    &indexable_words,
-                );
-                indexable_words.extend(dotted_tails);
-                indexable_words
+                shared_analysis(&key, &base_word, || {
+                    let mut indexable_words = get_indexable_words(
+                        &base_word,
+                        stemmer.as_ref(),
+                        &options.include_characters,
+                    );
+                    let dotted_tails = get_dotted_tails(
+                        &base_word,
+                        stemmer.as_ref(),
+                        &options.include_characters,
+                        &indexable_words,
+                    );
+                    indexable_words.extend(dotted_tails);
+                    indexable_words
+                })
             });
             let mut indexable_words = std::borrow::Cow::Borrowed(analysed);
             let mut cross_bigram = None;

@@ -100,17 +100,17 @@ impl PagefindIndex {
 
         let file = Fossicker::new_synthetic(source_path.map(PathBuf::from), url, content);
         let state = Arc::clone(&self.search_index);
-        tokio::task::spawn_blocking(move || {
-            let mut state = state.blocking_lock();
-            let data = state.fossick_one(file)?;
-            Ok(IndexedFileResponse {
-                page_word_count: data.fragment.data.word_count as u32,
-                page_url: data.fragment.data.url.clone(),
-                page_meta: data.fragment.data.meta.clone(),
-            })
+        let data = tokio::task::spawn_blocking(move || {
+            state.blocking_lock().fossick_one(file)
         })
         .await
-        .map_err(|e| anyhow::anyhow!("Task join error: {e}"))?
+        .map_err(|e| anyhow::anyhow!("Task join error: {e}"))??;
+
+        Ok(IndexedFileResponse {
+            page_word_count: data.fragment.data.word_count as u32,
+            page_url: data.fragment.data.url,
+            page_meta: data.fragment.data.meta,
+        })
     }
 
     /// Index a custom record that isn't backed by an HTML file.
@@ -157,17 +157,17 @@ impl PagefindIndex {
         };
         let file = Fossicker::new_with_data(url, data);
         let state = Arc::clone(&self.search_index);
-        tokio::task::spawn_blocking(move || {
-            let mut state = state.blocking_lock();
-            let data = state.fossick_one(file)?;
-            Ok(IndexedFileResponse {
-                page_word_count: data.fragment.data.word_count as u32,
-                page_url: data.fragment.data.url.clone(),
-                page_meta: data.fragment.data.meta.clone(),
-            })
+        let data = tokio::task::spawn_blocking(move || {
+            state.blocking_lock().fossick_one(file)
         })
         .await
-        .map_err(|e| anyhow::anyhow!("Task join error: {e}"))?
+        .map_err(|e| anyhow::anyhow!("Task join error: {e}"))??;
+
+        Ok(IndexedFileResponse {
+            page_word_count: data.fragment.data.word_count as u32,
+            page_url: data.fragment.data.url,
+            page_meta: data.fragment.data.meta,
+        })
     }
 
     /// Index a directory of HTML files from disk.
