@@ -547,6 +547,7 @@ impl Fossicker {
 
             // We use zero-width spaces as boundary values for some languages,
             // so we make sure that all are removed from the source content before going into the index.
+            // torg: borrowed unless there is a zero-width space to remove.
             let base_word = if word.contains('\u{200B}') {
                 std::borrow::Cow::Owned(word.replace('\u{200B}', ""))
             } else {
