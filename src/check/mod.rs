@@ -188,38 +188,52 @@ pub fn check_rendered_links(cfg: &BuildConfig, portals: &[Portal], report: &mut 
         return;
     }
     let files = memory.into_files();
-    for portal in portals {
-        let prefix = route::portal(&portal.site.slug);
-        let mut broken: BTreeMap<String, String> = BTreeMap::new();
-        for (page, bytes) in files
-            .range(prefix.clone()..)
-            .take_while(|(k, _)| k.starts_with(&prefix))
-        {
-            if !page.ends_with(".html") {
-                continue;
-            }
-            for target in link_targets(&String::from_utf8_lossy(bytes)) {
-                let Some(rel) = portal.urls.output_file(&target) else {
-                    continue;
-                };
-                if !files.contains_key(&rel) {
-                    broken.entry(target).or_insert_with(|| page.clone());
-                }
-            }
+    // Each portal's pages are read side by side, and reported in portal order.
+    let broken: Vec<Vec<Diagnostic>> = portals
+        .par_iter()
+        .map(|portal| broken_template_links(cfg, portal, &files))
+        .collect();
+    broken.into_iter().flatten().for_each(|d| report.push(d));
+}
+
+/// The links in `portal`'s rendered pages that lead to no file in `files`, each once, with the
+/// first page it is on.
+fn broken_template_links(
+    cfg: &BuildConfig,
+    portal: &Portal,
+    files: &BTreeMap<String, Vec<u8>>,
+) -> Vec<Diagnostic> {
+    let prefix = route::portal(&portal.site.slug);
+    let mut broken: BTreeMap<String, String> = BTreeMap::new();
+    for (page, bytes) in files
+        .range(prefix.clone()..)
+        .take_while(|(k, _)| k.starts_with(&prefix))
+    {
+        if !page.ends_with(".html") {
+            continue;
         }
-        let templates = layout::theme_override(&portal.site.dir).join(layout::TEMPLATES_DIR);
-        let templates = if templates.is_dir() {
-            templates
-        } else {
-            layout::default_theme(&cfg.themes).join(layout::TEMPLATES_DIR)
-        };
-        for (target, page) in broken {
-            report.push(
-                Diagnostic::error("broken-template-link", &templates, format!("A template links to `{target}` (first on {page}), which is not a page or file of the site."))
-                    .hint("Build links in templates from the variables the pages get (such as `home_url` or `nav`), not typed-in addresses."),
-            );
+        for target in link_targets(&String::from_utf8_lossy(bytes)) {
+            let Some(rel) = portal.urls.output_file(&target) else {
+                continue;
+            };
+            if !files.contains_key(&rel) {
+                broken.entry(target).or_insert_with(|| page.clone());
+            }
         }
     }
+    let templates = layout::theme_override(&portal.site.dir).join(layout::TEMPLATES_DIR);
+    let templates = if templates.is_dir() {
+        templates
+    } else {
+        layout::default_theme(&cfg.themes).join(layout::TEMPLATES_DIR)
+    };
+    broken
+        .into_iter()
+        .map(|(target, page)| {
+            Diagnostic::error("broken-template-link", &templates, format!("A template links to `{target}` (first on {page}), which is not a page or file of the site."))
+                .hint("Build links in templates from the variables the pages get (such as `home_url` or `nav`), not typed-in addresses.")
+        })
+        .collect()
 }
 
 /// The values of `href="…"` and `src="…"` attributes.
