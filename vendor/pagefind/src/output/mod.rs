@@ -417,8 +417,8 @@ pub struct SyntheticFile {
     pub contents: Vec<u8>,
 }
 
-/// torg: zlib's default level rather than its best. The best level took a tenth of a build's
-/// time for index files 0.13 % smaller (torg's benchmark corpus at N = 5,000; see its README).
+/// torg: zlib's default level rather than its best, which cost about 7 % of a build's time for
+/// index files 0.13 % smaller (torg's benchmark corpus at N = 5,000; see its README).
 const GZIP_LEVEL: Compression = Compression::new(6);
 
 async fn write(
