@@ -193,7 +193,7 @@ pub fn check_rendered_links(cfg: &BuildConfig, portals: &[Portal], report: &mut 
         .par_iter()
         .map(|portal| broken_template_links(cfg, portal, &files))
         .collect();
-    broken.into_iter().flatten().for_each(|d| report.push(d));
+    report.extend(broken.into_iter().flatten());
 }
 
 /// The links in `portal`'s rendered pages that lead to no file in `files`, each once, with the
