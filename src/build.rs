@@ -5,21 +5,23 @@
 //! after an edit only the pages that show it, into its in-place output.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::cache::Cache;
+use crate::cache::{Cache, Entry, Hit};
 use crate::config::{BuildConfig, OutDir, Urls};
-use crate::content::load::{load_sites, site_dirs};
-use crate::content::model::Site;
+use crate::content::load::{chosen_site_dirs, load_site, load_sites, site_dirs};
+use crate::content::model::{Site, SiteConfig};
+use crate::content::source::load_yaml;
 use crate::content::validate::validate;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::i18n::{Language, Locales};
 use crate::layout;
 use crate::output::{Output, Staging};
 use crate::render::{
-    Portal, Purpose, Rendered, Theme, render_portal_list, render_routes, write_exports,
+    Listing, Portal, Purpose, Rendered, Theme, render_portal_list, render_routes, write_exports,
     write_extras,
 };
 use crate::route::{self, Route};
@@ -61,11 +63,18 @@ pub fn unknown_sites(names: &[String], content: &std::path::Path) -> Vec<String>
 }
 
 /// Builds every portal into `out`, which [`check_out_dir`](crate::config::check_out_dir) found
-/// safe to replace; it is replaced only when every page succeeded. Portals whose output `cache`
-/// holds are copied from it, the others rendered and kept in it.
+/// safe to replace; it is replaced only when every page succeeded. With a `cache`, portals whose
+/// output it holds are copied from it without loading their content, the others loaded, rendered
+/// and kept in it.
 pub fn build(cfg: &BuildConfig, out: &OutDir, cache: Option<&Cache>) -> Outcome {
     let mut report = Report::default();
-    let portals = prepare(cfg, &mut report);
+    let portals = match cache {
+        Some(cache) => prepare_cached(cfg, cache, &mut report),
+        None => prepare(cfg, &mut report)
+            .into_iter()
+            .map(Planned::Render)
+            .collect(),
+    };
     if report.is_fatal(cfg.strict) {
         return Outcome {
             report,
@@ -73,7 +82,7 @@ pub fn build(cfg: &BuildConfig, out: &OutDir, cache: Option<&Cache>) -> Outcome 
         };
     }
     let written = Staging::new(out).map_err(|d| vec![d]).and_then(|staging| {
-        let summary = publish(cfg, &portals, Search::Index, cache, &staging)?;
+        let summary = publish_built(cfg, &portals, &staging)?;
         staging.commit().map(|()| summary).map_err(|d| vec![d])
     });
     match written {
@@ -97,7 +106,15 @@ pub fn build(cfg: &BuildConfig, out: &OutDir, cache: Option<&Cache>) -> Outcome 
 pub fn prepare(cfg: &BuildConfig, report: &mut Report) -> Vec<Portal> {
     let locales = Locales::load(&cfg.locales, report);
     let portals = prepare_sites(cfg, &locales, report);
-    if portals.is_empty() && !report.is_fatal(false) {
+    if portals.is_empty() {
+        no_portals(cfg, report);
+    }
+    portals
+}
+
+/// Says that the content folder has no portal, unless a problem already said why.
+fn no_portals(cfg: &BuildConfig, report: &mut Report) {
+    if !report.is_fatal(false) {
         report.push(
             Diagnostic::error(
                 "no-content",
@@ -107,7 +124,84 @@ pub fn prepare(cfg: &BuildConfig, report: &mut Report) -> Vec<Portal> {
             .hint("Create content/<municipality>/site.yaml (see docs/content.md)."),
         );
     }
+}
+
+/// One portal of `torg build`, and where its output will come from.
+enum Planned {
+    /// Rendered; the build has no cache.
+    Render(Portal),
+    /// Rendered because the cache has no entry for its files as they are, and kept in `entry`
+    /// once published, with the `warnings` loading and validating it gave.
+    RenderAndKeep {
+        portal: Portal,
+        entry: Entry,
+        warnings: Vec<Diagnostic>,
+    },
+    /// Copied from `entry`; only its settings were read, for the list of portals.
+    Copy {
+        hit: Hit,
+        entry: Entry,
+        listing: Listing,
+    },
+}
+
+impl Planned {
+    fn listing(&self) -> Listing {
+        match self {
+            Planned::Render(portal) | Planned::RenderAndKeep { portal, .. } => portal.listing(),
+            Planned::Copy { listing, .. } => listing.clone(),
+        }
+    }
+}
+
+/// [`prepare`] with a cache: a portal whose files have an entry is not loaded; its kept warnings
+/// are reported again.
+fn prepare_cached(cfg: &BuildConfig, cache: &Cache, report: &mut Report) -> Vec<Planned> {
+    let locales = Locales::load(&cfg.locales, report);
+    let dirs = chosen_site_dirs(&cfg.content, &cfg.sites, report);
+    let portals = report.par_map(dirs, |(slug, dir), problems| {
+        let entry = cache.entry(&slug, &dir).map_err(|d| problems.push(d)).ok()?;
+        let found = entry.find().and_then(|hit| {
+            let listing = listing_of(cfg, &locales, &slug, &dir)?;
+            Some((hit, listing))
+        });
+        if let Some((mut hit, listing)) = found {
+            problems.extend(std::mem::take(&mut hit.warnings));
+            return Some(Planned::Copy {
+                hit,
+                entry,
+                listing,
+            });
+        }
+        let site = load_site(slug, dir, &locales.codes(), problems)?;
+        let portal = prepare_site(cfg, &locales, site, problems)?;
+        let warnings = problems.sorted().into_iter().cloned().collect();
+        Some(Planned::RenderAndKeep {
+            portal,
+            entry,
+            warnings,
+        })
+    });
+    if portals.is_empty() {
+        no_portals(cfg, report);
+    }
     portals
+}
+
+/// What the list of portals needs of a portal copied from the cache, from its `site.yaml` and
+/// interface texts alone; `None` if they cannot be read as when it was built. Their problems are
+/// among the entry's warnings, so they are not reported again.
+fn listing_of(cfg: &BuildConfig, locales: &Locales, slug: &str, dir: &Path) -> Option<Listing> {
+    let config: SiteConfig = load_yaml(&layout::site_file(dir)).ok()?;
+    let langs = locales.for_site(dir, &config.languages, &mut Report::default());
+    let urls = Urls::for_site(slug, dir, &config, cfg.base_url.as_deref()).ok()?;
+    (langs.len() == config.languages.len()).then(|| Listing {
+        slug: slug.to_string(),
+        name: config.name,
+        languages: config.languages,
+        langs: Arc::new(langs),
+        urls,
+    })
 }
 
 /// Loads and validates every portal and compiles its theme with interface texts already loaded,
@@ -150,7 +244,7 @@ pub fn validate_site(
 ) -> Option<Portal> {
     // Links written as the portal's own addresses are checked against where it is published; a
     // wrong base URL is reported, and the links are then read as if it were published at the root.
-    let urls = Urls::for_site(&site, cfg.base_url.as_deref());
+    let urls = Urls::for_site(&site.slug, &site.dir, &site.config, cfg.base_url.as_deref());
     validate(
         &site,
         urls.as_ref().unwrap_or(&Urls::at_root()),
@@ -191,35 +285,80 @@ pub enum Search {
     Skip,
 }
 
-/// Every page of every portal through [`publish_portal`] (or from `cache`), the portals in
-/// parallel, then the list of portals: all of `torg build`, and of `torg serve` when it starts or
-/// a theme changed.
+/// Every page of every portal through [`publish_portal`], the portals in parallel, then the list
+/// of portals: `torg serve` when it starts or a theme changed, and `torg check`.
 pub fn publish(
     cfg: &BuildConfig,
     portals: &[Portal],
     search: Search,
-    cache: Option<&Cache>,
     out: &impl Output,
 ) -> Result<Summary, Vec<Diagnostic>> {
-    let passes: Vec<_> = portals
+    let passes = portals
         .par_iter()
-        .map(|portal| match cache {
-            Some(cache) => publish_cached(portal, cache, out),
-            None => {
-                let mut docs = Documents::default();
-                let index = (!matches!(search, Search::Skip)).then_some(&mut docs);
-                let pages = publish_portal(portal, &Pages::All, index, out)?;
-                Ok(Pass {
-                    pages,
-                    docs: match search {
-                        Search::Keep => docs,
-                        Search::Index | Search::Skip => Documents::default(),
-                    },
-                    cached: false,
-                })
-            }
+        .map(|portal| {
+            let mut docs = Documents::default();
+            let index = (!matches!(search, Search::Skip)).then_some(&mut docs);
+            let pages = publish_portal(portal, &Pages::All, index, out)?;
+            Ok(Pass {
+                pages,
+                docs: match search {
+                    Search::Keep => docs,
+                    Search::Index | Search::Skip => Documents::default(),
+                },
+                cached: false,
+            })
         })
         .collect();
+    let listings: Vec<Listing> = portals.iter().map(Portal::listing).collect();
+    sum_up(cfg, &listings, passes, out)
+}
+
+/// [`publish`] for `torg build`: each portal indexed, and copied from or kept in the cache.
+fn publish_built(
+    cfg: &BuildConfig,
+    portals: &[Planned],
+    out: &impl Output,
+) -> Result<Summary, Vec<Diagnostic>> {
+    let passes = portals.par_iter().map(|p| publish_one(p, out)).collect();
+    let listings: Vec<Listing> = portals.iter().map(Planned::listing).collect();
+    sum_up(cfg, &listings, passes, out)
+}
+
+/// One portal of `torg build`; its documents are indexed and then dropped ([`Search::Index`]).
+fn publish_one(portal: &Planned, out: &impl Output) -> Result<Pass, Vec<Diagnostic>> {
+    let index = Some(&mut Documents::default());
+    let pages = match portal {
+        Planned::Render(portal) => publish_portal(portal, &Pages::All, index, out)?,
+        Planned::RenderAndKeep {
+            portal,
+            entry,
+            warnings,
+        } => {
+            let recorder = entry.record(out).map_err(|d| vec![d])?;
+            let pages = publish_portal(portal, &Pages::All, index, &recorder)?;
+            let warnings: Vec<&Diagnostic> = warnings.iter().collect();
+            recorder.keep(pages, &warnings).map_err(|d| vec![d])?;
+            pages
+        }
+        Planned::Copy { hit, entry, .. } => {
+            entry.restore(hit, out).map_err(|d| vec![d])?;
+            hit.pages
+        }
+    };
+    Ok(Pass {
+        pages,
+        docs: Documents::default(),
+        cached: matches!(portal, Planned::Copy { .. }),
+    })
+}
+
+/// Adds up what each portal's pass gave, and writes the list of `portals` if all succeeded.
+fn sum_up(
+    cfg: &BuildConfig,
+    portals: &[Listing],
+    passes: Vec<Result<Pass, Vec<Diagnostic>>>,
+    out: &impl Output,
+) -> Result<Summary, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut summary = Summary::default();
     for (portal, pass) in portals.iter().zip(passes) {
@@ -230,7 +369,7 @@ pub fn publish(
                 summary.from_cache += usize::from(pass.cached);
                 summary.search.push(pass.docs);
                 if portal.urls.absolute_root.is_none() {
-                    summary.without_base_url.push(portal.site.slug.clone());
+                    summary.without_base_url.push(portal.slug.clone());
                 }
             }
             Err(e) => errors.extend(e),
@@ -251,39 +390,6 @@ struct Pass {
     cached: bool,
 }
 
-/// One portal, indexed, from its cache entry if there is one, else published and kept there;
-/// only `torg build` has a cache, so its documents are not kept ([`Search::Index`]).
-fn publish_cached(
-    portal: &Portal,
-    cache: &Cache,
-    out: &impl Output,
-) -> Result<Pass, Vec<Diagnostic>> {
-    let entry = cache
-        .entry(&portal.site.slug, &portal.site.dir)
-        .map_err(|d| vec![d])?;
-    if let Some(pages) = entry.restore(out) {
-        let docs = Documents::default();
-        return Ok(Pass {
-            pages,
-            docs,
-            cached: true,
-        });
-    }
-    let recorder = entry.record(out).map_err(|d| vec![d])?;
-    let pages = publish_portal(
-        portal,
-        &Pages::All,
-        Some(&mut Documents::default()),
-        &recorder,
-    )?;
-    recorder.keep(pages).map_err(|d| vec![d])?;
-    Ok(Pass {
-        pages,
-        docs: Documents::default(),
-        cached: false,
-    })
-}
-
 /// The pipeline for one portal: the pages `pages` selects, each rendered, finished for readers and
 /// written with its search text taken; then `search`, the portal's pages as last indexed, brought
 /// up to date with them and written as its index. Without `search` (`torg check`), pages are
@@ -299,14 +405,27 @@ pub fn publish_portal(
         None => Purpose::Links,
     };
     let rendered = render_pages(portal, pages, purpose, out)?;
-    if let Some(docs) = search {
-        match pages {
-            Pages::All => *docs = Documents::from(rendered.search),
-            Pages::Only { .. } => docs.update(rendered.search),
+    // After an edit, the export (which shows every service and measure) is written again while
+    // the edited languages are indexed, usually one on one core: it costs the wait no time, and
+    // [`InPlace`](crate::output::InPlace) leaves unchanged files alone.
+    let exports = || match pages {
+        Pages::Only { .. } => write_exports(portal, out),
+        Pages::All => Ok(()), // among the extras
+    };
+    let index = || match search {
+        Some(docs) => {
+            match pages {
+                Pages::All => *docs = Documents::from(rendered.search),
+                Pages::Only { .. } => docs.update(rendered.search),
+            }
+            search::write_index(&portal.site.slug, docs, &portal.site.dir, out)
         }
-        search::write_index(&portal.site.slug, docs, &portal.site.dir, out).map_err(|d| vec![d])?;
+        None => Ok(()),
+    };
+    match rayon::join(exports, index) {
+        (Ok(()), Ok(())) => Ok(rendered.pages),
+        (exported, indexed) => Err(exported.err().into_iter().chain(indexed.err()).collect()),
     }
-    Ok(rendered.pages)
 }
 
 /// The pages `pages` selects, and with [`Pages::All`] the portal's extras.
@@ -330,18 +449,14 @@ fn render_pages(
                 .collect()),
         };
     };
-    // The export shows every service and measure: written again after any edit, which costs
-    // little, and [`InPlace`](crate::output::InPlace) leaves unchanged files alone.
-    let rendered = render_routes(portal, routes, langs, purpose, out)?;
-    write_exports(portal, out).map_err(|d| vec![d])?;
-    Ok(rendered)
+    render_routes(portal, routes, langs, purpose, out)
 }
 
 /// `<out>/index.html` and `index.<lang>.html`: the list of portals in every language any portal
 /// has, with the default theme.
 pub fn write_portal_list(
     cfg: &BuildConfig,
-    portals: &[Portal],
+    portals: &[Listing],
     out: &impl Output,
 ) -> Result<(), Diagnostic> {
     let Some(first) = portals.first() else {

@@ -1,23 +1,31 @@
 //! `torg build --cache DIR`: each portal's finished output kept between builds, so that a CI run
-//! after a merge renders and indexes only the portals whose files changed, and copies the rest.
+//! after a merge loads, renders and indexes only the portals whose files changed, and copies the
+//! rest.
 //!
 //! An entry is keyed by a hash of everything its portal's output is made from: torg itself (the
 //! bytes of its program file, so any other build of torg misses), the default theme, the interface
 //! texts, the `--base-url` given, and every file in the portal's folder. Whatever changes one of
-//! those changes the key, so an entry is only ever used for the output it was made as. An entry is
-//! written to a folder of its own and renamed into place when the portal is complete; a portal
-//! keeps one entry, the newest.
+//! those changes the key, so an entry is only ever used for the output it was made as. It also
+//! keeps the warnings that loading and validating the portal gave, which a build that copies the
+//! portal reports again without reading its content. An entry is written to a folder of its own
+//! and renamed into place when the portal is complete; a portal keeps one entry, the newest.
 //!
 //! ```text
-//! <cache>/.torg-cache              MARKER: torg made this folder and may replace what is in it
-//! <cache>/<site>/<key>/manifest    the portal's page count, then each file's size and address
-//! <cache>/<site>/<key>/files/…     its output files, as below the output folder
+//! <cache>/.torg-cache                 MARKER: torg made this folder and may replace what is in it
+//! <cache>/<site>/<key>/manifest       the portal's page count, then each file's size and address
+//! <cache>/<site>/<key>/files          its output files back to back, in the manifest's order
+//! <cache>/<site>/<key>/warnings.json  the warnings, file names below the portal's folder relative
 //! ```
+//!
+//! The files are one file rather than a folder of them because a copy from the cache is mostly
+//! opening and closing files: one read instead of one per output file.
 
 use std::fs;
+use std::io::{BufWriter, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use walkdir::WalkDir;
 
@@ -30,9 +38,10 @@ use crate::output::{Output, create_file};
 pub const MARKER: &str = ".torg-cache";
 const MARKER_TEXT: &str = "torg build --cache keeps each portal's output here between builds.\n";
 /// Bumped when the layout of an entry changes, so older entries are never read.
-const FORMAT: &str = "torg cache 1";
+const FORMAT: &str = "torg cache 2";
 const MANIFEST: &str = "manifest";
 const FILES: &str = "files";
+const WARNINGS: &str = "warnings.json";
 
 /// An open cache: its folder, and the hash of the inputs every portal shares.
 pub struct Cache {
@@ -79,6 +88,7 @@ impl Cache {
         let portal = self.dir.join(slug);
         Ok(Entry {
             slug: slug.to_string(),
+            site_dir: site_dir.to_path_buf(),
             dir: portal.join(&key),
             new: portal.join(format!(".{key}.new-{}", std::process::id())),
             portal,
@@ -89,6 +99,8 @@ impl Cache {
 /// One portal's place in the cache, for the key its files have now.
 pub struct Entry {
     slug: String,
+    /// The portal's content folder, which the kept warnings' file names are relative to.
+    site_dir: PathBuf,
     /// `<cache>/<site>/`: this portal's entries.
     portal: PathBuf,
     /// `<cache>/<site>/<key>/`: the entry for the files as they are.
@@ -97,46 +109,121 @@ pub struct Entry {
     new: PathBuf,
 }
 
+/// A complete entry as [`Entry::find`] read it.
+pub struct Hit {
+    pub pages: usize,
+    /// The warnings the portal gave when it was built, with their file names as now.
+    pub warnings: Vec<Diagnostic>,
+    /// Each output file's address and size, in the order of the files.
+    files: Vec<(String, usize)>,
+}
+
+/// A warning as kept: a file below the portal's folder is named relative to it, so an entry
+/// stays right when the project is checked out somewhere else.
+#[derive(Serialize, Deserialize)]
+struct Kept {
+    warning: Diagnostic,
+    below_portal: bool,
+}
+
 impl Entry {
-    /// Copies the entry's files to `out` if there is an entry; returns the portal's page count.
-    /// A damaged entry (a file missing or of another size than listed) counts as none: the portal
-    /// is rendered again, and its files overwrite whatever was copied.
-    pub fn restore(&self, out: &impl Output) -> Option<usize> {
+    /// The entry, if there is a complete one. A damaged entry (its files of another length than
+    /// the manifest lists, or an address outside the portal) counts as none: the portal is then
+    /// loaded and rendered again.
+    pub fn find(&self) -> Option<Hit> {
         let manifest = fs::read_to_string(self.dir.join(MANIFEST)).ok()?;
         let mut lines = manifest.lines();
         let pages = lines.next()?.parse().ok()?;
-        for line in lines {
-            let (size, rel) = line.split_once(' ')?;
-            if !is_inside(rel, &self.slug) {
-                return None; // not a manifest torg wrote
-            }
-            let file = self.dir.join(FILES).join(rel);
-            if fs::metadata(&file).ok()?.len().to_string() != size {
-                return None;
-            }
-            out.copy(rel, &file).ok()?;
+        let files = lines
+            .map(|line| {
+                let (size, rel) = line.split_once(' ')?;
+                // Not a manifest torg wrote if it names a file outside the portal.
+                is_inside(rel, &self.slug).then_some((rel.to_string(), size.parse().ok()?))
+            })
+            .collect::<Option<Vec<(String, usize)>>>()?;
+        let length = fs::metadata(self.dir.join(FILES)).ok()?.len();
+        if length != files.iter().map(|(_, size)| *size as u64).sum::<u64>() {
+            return None;
         }
-        Some(pages)
+        let kept: Vec<Kept> =
+            serde_json::from_slice(&fs::read(self.dir.join(WARNINGS)).ok()?).ok()?;
+        let warnings = kept
+            .into_iter()
+            .map(|k| match k.below_portal {
+                true => Diagnostic {
+                    file: self.site_dir.join(&k.warning.file),
+                    ..k.warning
+                },
+                false => k.warning,
+            })
+            .collect();
+        Some(Hit {
+            pages,
+            warnings,
+            files,
+        })
+    }
+
+    /// Writes the files of `hit` to `out`.
+    pub fn restore(&self, hit: &Hit, out: &impl Output) -> Result<(), Diagnostic> {
+        let path = self.dir.join(FILES);
+        let bytes = fs::read(&path).map_err(|e| read_error(&path, &e.to_string()))?;
+        let mut rest = bytes.as_slice();
+        for (rel, size) in &hit.files {
+            let Some((file, after)) = rest.split_at_checked(*size) else {
+                return Err(read_error(&path, "it is shorter than its manifest says"));
+            };
+            out.write(rel, file)?;
+            rest = after;
+        }
+        Ok(())
+    }
+
+    /// `warning` as kept, named relative to the portal's folder when it is below it.
+    fn kept(&self, warning: &Diagnostic) -> Kept {
+        match warning.file.strip_prefix(&self.site_dir) {
+            Ok(rel) => Kept {
+                warning: Diagnostic {
+                    file: rel.to_path_buf(),
+                    ..warning.clone()
+                },
+                below_portal: true,
+            },
+            Err(_) => Kept {
+                warning: warning.clone(),
+                below_portal: false,
+            },
+        }
     }
 
     /// An output that also writes every file into this entry, which [`Recorder::keep`] completes.
     pub fn record<'a, O: Output>(&'a self, out: &'a O) -> Result<Recorder<'a, O>, Diagnostic> {
         let _ = fs::remove_dir_all(&self.new); // left by a build that was killed
         fs::create_dir_all(&self.new).map_err(|e| io_error(&self.new, &e))?;
+        let path = self.new.join(FILES);
+        let files = fs::File::create(&path).map_err(|e| io_error(&path, &e))?;
         Ok(Recorder {
             entry: self,
             out,
-            files: Mutex::default(),
+            files: Mutex::new(Pack {
+                file: BufWriter::new(files),
+                listed: Vec::new(),
+            }),
         })
     }
+}
+
+/// The entry's files as they are written: one file, and each output file's address and size.
+struct Pack {
+    file: BufWriter<fs::File>,
+    listed: Vec<(String, usize)>,
 }
 
 /// Writes each file to the build's output and to a new cache entry.
 pub struct Recorder<'a, O> {
     entry: &'a Entry,
     out: &'a O,
-    /// Each file's address and size, for the manifest.
-    files: Mutex<Vec<(String, usize)>>,
+    files: Mutex<Pack>,
 }
 
 impl<O: Output> Output for Recorder<'_, O> {
@@ -146,25 +233,37 @@ impl<O: Output> Output for Recorder<'_, O> {
 
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         self.out.write(rel, bytes)?;
-        write(&self.entry.new.join(FILES).join(rel), bytes)?;
-        if let Ok(mut files) = self.files.lock() {
-            files.push((rel.to_string(), bytes.len()));
-        }
+        let path = self.entry.new.join(FILES);
+        let mut pack = self
+            .files
+            .lock()
+            .map_err(|_| io_error(&path, &std::io::Error::other("a thread failed")))?;
+        pack.file.write_all(bytes).map_err(|e| io_error(&path, &e))?;
+        pack.listed.push((rel.to_string(), bytes.len()));
         Ok(())
     }
 }
 
 impl<O> Recorder<'_, O> {
-    /// Completes the entry once the portal is published: its page count, then the rename that
-    /// makes it visible, then the portal's older entries go.
-    pub fn keep(self, pages: usize) -> Result<(), Diagnostic> {
+    /// Completes the entry once the portal is published: its files, page count and `warnings`,
+    /// then the rename that makes it visible, then the portal's older entries go.
+    pub fn keep(self, pages: usize, warnings: &[&Diagnostic]) -> Result<(), Diagnostic> {
         let entry = self.entry;
-        let mut files = self.files.into_inner().unwrap_or_default();
-        files.sort();
-        let files = files.into_iter().map(|(rel, size)| format!("{size} {rel}"));
+        let path = entry.new.join(FILES);
+        let pack = self
+            .files
+            .into_inner()
+            .map_err(|_| io_error(&path, &std::io::Error::other("a thread failed")))?;
+        pack.file
+            .into_inner()
+            .map_err(|e| io_error(&path, e.error()))?;
+        let files = pack.listed.iter().map(|(rel, size)| format!("{size} {rel}"));
         let manifest = std::iter::once(pages.to_string()).chain(files);
         let manifest: String = manifest.map(|line| line + "\n").collect();
         write(&entry.new.join(MANIFEST), manifest.as_bytes())?;
+        let kept: Vec<Kept> = warnings.iter().map(|w| entry.kept(w)).collect();
+        let json = serde_json::to_vec(&kept).map_err(|e| io_error(&path, &e.into()))?;
+        write(&entry.new.join(WARNINGS), &json)?;
         let _ = fs::remove_dir_all(&entry.dir);
         fs::rename(&entry.new, &entry.dir).map_err(|e| io_error(&entry.dir, &e))?;
         for old in fs::read_dir(&entry.portal).into_iter().flatten().flatten() {

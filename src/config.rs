@@ -3,7 +3,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::cache::MARKER as CACHE_MARKER;
-use crate::content::model::Site;
+use crate::content::model::SiteConfig;
 use crate::diagnostic::Diagnostic;
 use crate::layout;
 use crate::output::MARKER;
@@ -33,12 +33,17 @@ pub struct Urls {
 }
 
 impl Urls {
-    /// From `--base-url` (the output folder's address) or the site's own `base_url`, which must
-    /// end with the site's folder because every portal lives in `<out>/<site>/`.
-    pub fn for_site(site: &Site, cli_base: Option<&str>) -> Result<Urls, Diagnostic> {
-        let path = layout::site_file(&site.dir);
-        let line = site
-            .config
+    /// From `--base-url` (the output folder's address) or the portal's own `base_url` in
+    /// `config`, which must end with the portal's folder `slug` because every portal lives in
+    /// `<out>/<slug>/`. `dir` is the portal's content folder, named in errors.
+    pub fn for_site(
+        slug: &str,
+        dir: &Path,
+        config: &SiteConfig,
+        cli_base: Option<&str>,
+    ) -> Result<Urls, Diagnostic> {
+        let path = layout::site_file(dir);
+        let line = config
             .base_url
             .as_ref()
             .map(|b| b.referenced.line() as usize);
@@ -46,13 +51,13 @@ impl Urls {
             Some(line) if cli_base.is_none() => d.at(line, None),
             _ => d,
         };
-        let root = match (cli_base, &site.config.base_url) {
+        let root = match (cli_base, &config.base_url) {
             (Some(b), _) => with_slash(b),
             (None, Some(b)) => {
                 let b = with_slash(&b.value);
-                let suffix = format!("/{}/", site.slug);
+                let suffix = format!("/{slug}/");
                 b.strip_suffix(&suffix[1..]).filter(|r| r.ends_with('/')).map(str::to_string).ok_or_else(|| {
-                    at(Diagnostic::error("invalid-value", &path, format!("`base_url` must end with `{suffix}`, because the portal is published in the folder `{}` of the output.", site.slug))
+                    at(Diagnostic::error("invalid-value", &path, format!("`base_url` must end with `{suffix}`, because the portal is published in the folder `{}` of the output.", slug))
                         .hint(format!("Write the portal's own address, e.g. `https://example.org{suffix}`.")))
                 })?
             }

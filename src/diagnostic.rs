@@ -3,28 +3,32 @@
 //! Every stage reports through [`Diagnostic`] so that a build can list all problems of a run at
 //! once, each in words a communications officer can act on.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::layout;
 
 /// Whether a problem stops the build.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Severity {
     Error,
     Warning,
 }
 
-/// A problem found in the content, theme or locales, or while writing the output.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A problem found in the content, theme or locales, or while writing the output. Serialised only
+/// into a cache entry ([`crate::cache`]), which replays a portal's warnings when it is copied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Stable machine-readable code, e.g. `yaml` or `broken-link`.
-    pub code: &'static str,
+    /// Stable machine-readable code, e.g. `yaml` or `broken-link`; owned only when read back
+    /// from a cache entry.
+    pub code: Cow<'static, str>,
     pub file: PathBuf,
     pub line: Option<usize>,
     pub column: Option<usize>,
@@ -37,7 +41,7 @@ impl Diagnostic {
     pub fn error(code: &'static str, file: &Path, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
-            code,
+            code: Cow::Borrowed(code),
             file: file.to_path_buf(),
             line: None,
             column: None,

@@ -258,12 +258,19 @@ pub fn replace_file(path: &Path, bytes: &[u8], n: usize) -> Result<(), Diagnosti
     })
 }
 
-/// Writes `bytes` to `path`, creating the folders above it.
+/// Writes `bytes` to `path`, creating the folders above it when they are missing (tried after the
+/// file: most files go into a folder that already exists, and a build writes tens of thousands).
 pub(crate) fn create_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)?;
-    }
-    fs::File::create(path)?.write_all(bytes)
+    let file = match fs::File::create(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::File::create(path)
+        }
+        file => file,
+    };
+    file?.write_all(bytes)
 }
 
 impl Drop for Staging {

@@ -108,11 +108,52 @@ fn a_damaged_entry_is_rendered_again() {
         .flatten()
         .next()
         .expect("one");
-    let page = entry.path().join("files/demo/nb/index.html");
-    fs::write(&page, "truncated").expect("damage");
+    fs::write(entry.path().join("files"), "truncated").expect("damage");
     assert!(cached_build(&p, "public").contains("(1 from the cache)"));
     cold_build(&p, "cold");
     assert_eq!(tree(&p.path("public")), tree(&p.path("cold")));
+}
+
+/// The console output without the last line, which says how long the build took.
+fn problems(console: &str) -> String {
+    let lines: Vec<&str> = console.lines().collect();
+    lines[..lines.len().saturating_sub(1)].join("\n")
+}
+
+#[test]
+fn a_portal_copied_from_the_cache_reports_its_warnings_again() {
+    let p = two_portals();
+    let first = cached_build(&p, "public");
+    assert!(first.contains("warning[missing-translation]"), "{first}");
+    let again = cached_build(&p, "public");
+    assert!(again.contains("(2 from the cache)"), "{again}");
+    assert_eq!(problems(&again), problems(&first));
+
+    // Under --strict the kept warnings stop the build, as the same warnings do without a cache.
+    let strict = torg(&p, &["build", "--out", "public", "--cache", "cache", "--strict"]);
+    assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
+    assert!(stderr(&strict).contains("warning[missing-translation]"));
+    assert!(stderr(&strict).contains("build failed"));
+
+    // A CI runner restores the cache into a checkout at another path: the warnings name the
+    // files where they are now.
+    let moved = Project::new();
+    copy_dir(p.dir.path(), moved.dir.path());
+    let content = moved.path("content");
+    let o = torg(
+        &moved,
+        &["build", "--content", &content.to_string_lossy(), "--out", "public", "--cache", "cache"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let console = stderr(&o);
+    assert!(console.contains("(2 from the cache)"), "{console}");
+    let expected = content.join("demo/services/helsestasjon.pl.md");
+    assert!(
+        console.contains(&expected.to_string_lossy().to_string()),
+        "expected {} in\n{console}",
+        expected.display()
+    );
+    assert!(!console.contains(&p.dir.path().to_string_lossy().to_string()));
 }
 
 #[test]

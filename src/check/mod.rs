@@ -183,7 +183,7 @@ pub fn report_external(
 /// templates; Markdown links are checked, with their lines, by validation.
 pub fn check_rendered_links(cfg: &BuildConfig, portals: &[Portal], report: &mut Report) {
     let memory = Memory::default();
-    if let Err(errors) = publish(cfg, portals, Search::Skip, None, &memory) {
+    if let Err(errors) = publish(cfg, portals, Search::Skip, &memory) {
         report.extend(errors);
         return;
     }

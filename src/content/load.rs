@@ -29,13 +29,22 @@ pub fn load_sites(
     languages: &BTreeSet<String>,
     report: &mut Report,
 ) -> Vec<Site> {
-    let dirs: Vec<(String, PathBuf)> = site_dirs(content, report)
-        .into_iter()
-        .filter(|(slug, _)| only.is_empty() || only.contains(slug))
-        .collect();
+    let dirs = chosen_site_dirs(content, only, report);
     report.par_map(dirs, |(slug, dir), problems| {
         load_site(slug, dir, languages, problems)
     })
+}
+
+/// The portal folders of `content` named in `only`, or all when it is empty.
+pub fn chosen_site_dirs(
+    content: &Path,
+    only: &[String],
+    report: &mut Report,
+) -> Vec<(String, PathBuf)> {
+    site_dirs(content, report)
+        .into_iter()
+        .filter(|(slug, _)| only.is_empty() || only.contains(slug))
+        .collect()
 }
 
 /// The portal folders of `content`, sorted; stray files at the top level are reported.

@@ -397,7 +397,7 @@ mod tests {
         let mut report = Report::default();
         assert!(!check_file(&path, &res, Some(&shared), &mut report));
         let d = report.into_iter().next().unwrap();
-        assert_eq!((d.code, d.line), ("ftl-override", Some(2)));
+        assert_eq!((d.code.as_ref(), d.line), ("ftl-override", Some(2)));
         assert!(
             d.message.contains("Did you mean `nav-home`?"),
             "{}",

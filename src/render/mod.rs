@@ -48,6 +48,7 @@ use frame::{Frame, PageContext, Scope};
 use view::View;
 
 pub use data::write_exports;
+pub use portals::Listing;
 
 /// The compiled templates and static files of one portal: the default theme plus overrides.
 pub struct Theme {
@@ -244,6 +245,17 @@ pub struct Portal {
 }
 
 impl Portal {
+    /// What the list of portals shows of this one.
+    pub fn listing(&self) -> Listing {
+        Listing {
+            slug: self.site.slug.clone(),
+            name: self.site.config.name.clone(),
+            languages: self.site.config.languages.clone(),
+            langs: Arc::clone(&self.langs),
+            urls: self.urls.clone(),
+        }
+    }
+
     /// What the page contexts of one language need.
     fn scope<'a>(&'a self, lang: &'a Language) -> Scope<'a> {
         Scope {
@@ -474,7 +486,7 @@ fn copy_statics(portal: &Portal, out: &impl Output) -> Result<(), Diagnostic> {
 
 /// `<out>/index.html`: the list of portals, in the first portal's source language.
 pub fn render_portal_list(
-    portals: &[Portal],
+    portals: &[Listing],
     css_url: String,
     theme: &Theme,
     out: &impl Output,
@@ -483,7 +495,7 @@ pub fn render_portal_list(
         return Ok(());
     };
     let (listed, pages) = portals::list(portals, &first.urls);
-    let source = &first.langs[first.site.source_language()];
+    let source = &first.langs[&first.languages[0]];
     for (i, page) in pages.iter().enumerate() {
         let context = portals::context(&listed, &pages, i, css_url.clone());
         let dir = context.frame.dir;

@@ -3,13 +3,27 @@
 //! portal, so its frame has no navigation or canonical address; its language menu links the
 //! list in the other languages.
 
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
 use serde::Serialize;
 
-use super::Portal;
 use super::frame::{Alternate, Frame, Link, PageContext, TextLang};
 use crate::config::Urls;
 use crate::i18n::Language;
 use crate::route;
+
+/// What the list shows of one portal, taken from it when it is rendered, or from its settings
+/// alone when `torg build --cache` copies it.
+#[derive(Clone)]
+pub struct Listing {
+    pub slug: String,
+    pub name: String,
+    /// Its language codes, the source language first.
+    pub languages: Vec<String>,
+    pub langs: Arc<BTreeMap<String, Language>>,
+    pub urls: Urls,
+}
 
 /// One portal in the list: its name in each language of the list, and its address.
 pub(super) struct ListedPortal<'a> {
@@ -36,27 +50,21 @@ pub(super) struct PortalList {
 /// The portals as the list shows them, and one list page per language any portal has (in the
 /// order the portals list them); `urls` are the first portal's, for the root's addresses.
 pub(super) fn list<'a>(
-    portals: &'a [Portal],
+    portals: &'a [Listing],
     urls: &Urls,
 ) -> (Vec<ListedPortal<'a>>, Vec<ListPage<'a>>) {
     let listed = portals
         .iter()
         .map(|p| ListedPortal {
-            langs: p
-                .site
-                .config
-                .languages
-                .iter()
-                .map(|l| &p.langs[l])
-                .collect(),
-            name: p.site.config.name.clone(),
-            url: p.urls.absolute(&route::portal(&p.site.slug)),
+            langs: p.languages.iter().map(|l| &p.langs[l]).collect(),
+            name: p.name.clone(),
+            url: p.urls.absolute(&route::portal(&p.slug)),
         })
         .collect();
     let mut pages: Vec<ListPage> = Vec::new();
     for lang in portals
         .iter()
-        .flat_map(|p| p.site.config.languages.iter().map(|l| &p.langs[l]))
+        .flat_map(|p| p.languages.iter().map(|l| &p.langs[l]))
     {
         if pages.iter().any(|p| p.lang.code == lang.code) {
             continue;

@@ -214,7 +214,7 @@ fn overlay(errors: &[Diagnostic]) -> String {
         html.push_str("<li><p><strong>");
         let _ = escape_html_body_text(&mut html, &d.position());
         html.push_str("</strong> <code>");
-        let _ = escape_html(&mut html, d.code);
+        let _ = escape_html(&mut html, &d.code);
         html.push_str("</code></p><p>");
         let _ = escape_html_body_text(&mut html, &d.message);
         if !d.hint.is_empty() {

@@ -104,7 +104,7 @@ impl Preview {
                     .hint("Create content/<municipality>/site.yaml (see docs/content.md)."),
                 );
             } else {
-                match publish(&self.cfg, &portals, Search::Keep, None, &out) {
+                match publish(&self.cfg, &portals, Search::Keep, &out) {
                     Ok(summary) => {
                         rendered = summary.pages;
                         errors.extend(out.prune("").err());
@@ -175,7 +175,8 @@ impl Preview {
         self.portals[i] = fresh;
         if everything {
             errors.extend(out.prune(&slug).err());
-            errors.extend(write_portal_list(&self.cfg, &self.portals, out).err());
+            let listings: Vec<_> = self.portals.iter().map(Portal::listing).collect();
+            errors.extend(write_portal_list(&self.cfg, &listings, out).err());
         } else {
             // The index is one bundle, written whole: the chunks it no longer names go.
             errors.extend(out.prune(&search::bundle_dir(&slug)).err());
