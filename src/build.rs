@@ -160,7 +160,10 @@ fn prepare_cached(cfg: &BuildConfig, cache: &Cache, report: &mut Report) -> Vec<
     let locales = Locales::load(&cfg.locales, report);
     let dirs = chosen_site_dirs(&cfg.content, &cfg.sites, report);
     let portals = report.par_map(dirs, |(slug, dir), problems| {
-        let entry = cache.entry(&slug, &dir).map_err(|d| problems.push(d)).ok()?;
+        let entry = cache
+            .entry(&slug, &dir)
+            .map_err(|d| problems.push(d))
+            .ok()?;
         let found = entry.find().and_then(|hit| {
             let listing = listing_of(cfg, &locales, &slug, &dir)?;
             Some((hit, listing))
@@ -245,7 +248,7 @@ pub fn validate_site(
     // Links written as the portal's own addresses are checked against where it is published; a
     // wrong base URL is reported, and the links are then read as if it were published at the root.
     let urls = Urls::for_site(&site.slug, &site.dir, &site.config, cfg.base_url.as_deref());
-    validate(
+    let external_links = validate(
         &site,
         urls.as_ref().unwrap_or(&Urls::at_root()),
         &langs,
@@ -257,6 +260,7 @@ pub fn validate_site(
         langs,
         urls,
         theme,
+        external_links,
     })
 }
 
@@ -409,7 +413,7 @@ pub fn publish_portal(
     // the edited languages are indexed, usually one on one core: it costs the wait no time, and
     // [`InPlace`](crate::output::InPlace) leaves unchanged files alone.
     let exports = || match pages {
-        Pages::Only { .. } => write_exports(portal, out),
+        Pages::Only { .. } => write_exports(portal, purpose, out),
         Pages::All => Ok(()), // among the extras
     };
     let index = || match search {
@@ -439,7 +443,7 @@ fn render_pages(
         let routes = Route::all(&portal.site);
         let langs = &portal.site.config.languages;
         let rendered = render_routes(portal, &routes, langs, purpose, out);
-        return match (rendered, write_extras(portal, &routes, out)) {
+        return match (rendered, write_extras(portal, &routes, purpose, out)) {
             (Ok(r), Ok(())) => Ok(r),
             (rendered, extras) => Err(rendered
                 .err()

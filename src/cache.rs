@@ -238,7 +238,9 @@ impl<O: Output> Output for Recorder<'_, O> {
             .files
             .lock()
             .map_err(|_| io_error(&path, &std::io::Error::other("a thread failed")))?;
-        pack.file.write_all(bytes).map_err(|e| io_error(&path, &e))?;
+        pack.file
+            .write_all(bytes)
+            .map_err(|e| io_error(&path, &e))?;
         pack.listed.push((rel.to_string(), bytes.len()));
         Ok(())
     }
@@ -257,7 +259,10 @@ impl<O> Recorder<'_, O> {
         pack.file
             .into_inner()
             .map_err(|e| io_error(&path, e.error()))?;
-        let files = pack.listed.iter().map(|(rel, size)| format!("{size} {rel}"));
+        let files = pack
+            .listed
+            .iter()
+            .map(|(rel, size)| format!("{size} {rel}"));
         let manifest = std::iter::once(pages.to_string()).chain(files);
         let manifest: String = manifest.map(|line| line + "\n").collect();
         write(&entry.new.join(MANIFEST), manifest.as_bytes())?;

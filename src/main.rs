@@ -15,19 +15,24 @@ use torg::layout;
 
 use torg::cache::Cache;
 use torg::check::{
-    ExternalLink, Figure, Freshness, LinkStatus, check_external, check_freshness,
-    check_plain_language, check_rendered_links, check_terms, external_links, report_external,
+    Figure, Freshness, LinkStatus, check_external, check_freshness, check_plain_language,
+    check_rendered_links, check_terms, report_external,
 };
 use torg::config::{BuildConfig, OutDir, check_cache_dir, check_out_dir};
 use torg::content::model::Date;
 use torg::content::source::stamp;
 use torg::content::translations;
+use torg::content::validate::ExternalLink;
 use torg::diagnostic::{Diagnostic, Format, Report, Severity};
 use torg::exchange;
 use torg::new::{NewKind, NewRequest, create};
 use torg::output::replace_file;
 use torg::schema::write_schemas;
 use torg::serve::{ServeConfig, serve};
+
+/// jemalloc, with the settings in .cargo/config.toml (Cargo.toml says why).
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 #[derive(Parser)]
 #[command(
@@ -412,17 +417,15 @@ fn run_check(cfg: BuildConfig, format: Format, freshness: Freshness, external: b
         })
         .collect();
     let mut readability = Vec::new();
+    let mut links: Vec<ExternalLink> = Vec::new();
     for (p, (own, figures)) in portals.iter().zip(checked) {
         report.extend(own);
         readability.push((p.site.slug.clone(), figures));
+        links.extend(p.external_links.iter().cloned());
     }
     if !report.is_fatal(false) {
         check_rendered_links(&cfg, &portals, &mut report);
     }
-    let links: Vec<ExternalLink> = portals
-        .iter()
-        .flat_map(|p| external_links(&p.site))
-        .collect();
     if external {
         let answers = check_external(&links, Duration::from_secs(5));
         report_external(&links, &answers, &mut report);

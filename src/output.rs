@@ -3,7 +3,7 @@
 //! old site intact. `torg serve` writes in place, and only files whose bytes changed. Both mark
 //! the folder as theirs ([`MARKER`]): a folder without the mark is never replaced or pruned.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -214,27 +214,6 @@ impl Output for InPlace {
         self.replace(&path, bytes)?;
         if let Ok(mut written) = self.written.lock() {
             written.push(rel.to_string());
-        }
-        Ok(())
-    }
-}
-
-/// Keeps rendered files in memory: `torg check` renders to look at the links in the HTML.
-#[derive(Default)]
-pub struct Memory {
-    files: Mutex<BTreeMap<String, Vec<u8>>>,
-}
-
-impl Memory {
-    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
-        self.files.into_inner().unwrap_or_default()
-    }
-}
-
-impl Output for Memory {
-    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        if let Ok(mut files) = self.files.lock() {
-            files.insert(rel.to_string(), bytes.to_vec());
         }
         Ok(())
     }

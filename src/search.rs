@@ -300,7 +300,7 @@ async fn index(docs: Vec<&Document>) -> Result<Vec<SyntheticFile>, String> {
             .await
             .map_err(|e| e.to_string())?;
     }
-    index.get_files().await.map_err(|e| e.to_string())
+    index.into_files().await.map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -130,7 +130,10 @@ fn a_portal_copied_from_the_cache_reports_its_warnings_again() {
     assert_eq!(problems(&again), problems(&first));
 
     // Under --strict the kept warnings stop the build, as the same warnings do without a cache.
-    let strict = torg(&p, &["build", "--out", "public", "--cache", "cache", "--strict"]);
+    let strict = torg(
+        &p,
+        &["build", "--out", "public", "--cache", "cache", "--strict"],
+    );
     assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
     assert!(stderr(&strict).contains("warning[missing-translation]"));
     assert!(stderr(&strict).contains("build failed"));
@@ -142,7 +145,15 @@ fn a_portal_copied_from_the_cache_reports_its_warnings_again() {
     let content = moved.path("content");
     let o = torg(
         &moved,
-        &["build", "--content", &content.to_string_lossy(), "--out", "public", "--cache", "cache"],
+        &[
+            "build",
+            "--content",
+            &content.to_string_lossy(),
+            "--out",
+            "public",
+            "--cache",
+            "cache",
+        ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let console = stderr(&o);

@@ -20,8 +20,9 @@ cd "$(dirname "$0")/.."
 #   python3-yaml           reads the content files for it (tests/schema/validate.py)
 #   python3-venv           virtual environments for pyshacl, the SHACL validator of tests/open_data.rs,
 #                          and translate-toolkit, the translation tool of tests/translations.rs
+#   make                   builds jemalloc, torg's allocator (tikv-jemalloc-sys runs its Makefile)
 packages=(chromium nginx fonts-roboto-unhinted fonts-noto-core fonts-dejavu-core procps default-jre-headless
-  python3-jsonschema python3-yaml python3-venv)
+  python3-jsonschema python3-yaml python3-venv make)
 # Node.js runs the browser suite: 18 or later, as Debian 12 has (playwright-core is held at 1.61,
 # the last release that runs on it); one already installed is kept.
 command -v node >/dev/null || packages+=(nodejs npm)

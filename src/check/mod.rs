@@ -9,8 +9,8 @@ mod terms;
 pub use plain::{Figure, check_plain_language};
 pub use terms::check_terms;
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use jiff::civil::Date as Day;
@@ -19,14 +19,12 @@ use rayon::prelude::*;
 use crate::build::{Search, publish};
 use crate::config::BuildConfig;
 use crate::content::model::{Site, Timing};
-use crate::content::texts::text_files;
+use crate::content::validate::ExternalLink;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::layout;
-use crate::markdown::scan;
-use crate::output::Memory;
+use crate::output::Output;
 use crate::render::Portal;
 use crate::route;
-use crate::url;
 
 /// When "today" is, and how old a review may get.
 #[derive(Debug, Clone, Copy)]
@@ -77,38 +75,6 @@ pub fn check_freshness(site: &Site, f: Freshness, report: &mut Report) {
             }
         }
     }
-}
-
-/// A link from a text file to another web site.
-#[derive(Debug, Clone)]
-pub struct ExternalLink {
-    pub url: String,
-    pub file: PathBuf,
-    pub line: usize,
-}
-
-/// Every `http(s)://` link and image of the portal's text files, in file order.
-pub fn external_links(site: &Site) -> Vec<ExternalLink> {
-    text_files(site)
-        .iter()
-        .flat_map(|item| &item.files)
-        .flat_map(|file| {
-            scan(file.body)
-                .links
-                .into_iter()
-                .filter(|l| {
-                    matches!(
-                        url::scheme(&url::clean(&l.dest)).as_deref(),
-                        Some("http" | "https")
-                    )
-                })
-                .map(|l| ExternalLink {
-                    url: l.dest,
-                    file: file.path.to_path_buf(),
-                    line: file.first_line + l.line - 1,
-                })
-        })
-        .collect()
 }
 
 /// What asking an external address gave.
@@ -178,22 +144,56 @@ pub fn report_external(
     }
 }
 
-/// Renders every page in memory and checks that each link into the site (`href`, `src`) that a
-/// template wrote leads to a rendered page or file. Catches hard-coded addresses in overridden
-/// templates; Markdown links are checked, with their lines, by validation.
+/// Renders every page and checks that each link into the site (`href`, `src`) that a template
+/// wrote leads to a rendered page or file. Catches hard-coded addresses in overridden templates;
+/// Markdown links are checked, with their lines, by validation.
 pub fn check_rendered_links(cfg: &BuildConfig, portals: &[Portal], report: &mut Report) {
-    let memory = Memory::default();
-    if let Err(errors) = publish(cfg, portals, Search::Skip, &memory) {
+    let rendered = Rendered::default();
+    if let Err(errors) = publish(cfg, portals, Search::Skip, &rendered) {
         report.extend(errors);
         return;
     }
-    let files = memory.into_files();
-    // Each portal's pages are read side by side, and reported in portal order.
+    let (files, pages) = rendered.into_parts();
+    // Each portal's pages are looked at side by side, and reported in portal order.
     let broken: Vec<Vec<Diagnostic>> = portals
         .par_iter()
-        .map(|portal| broken_template_links(cfg, portal, &files))
+        .map(|portal| broken_template_links(cfg, portal, &files, &pages))
         .collect();
     report.extend(broken.into_iter().flatten());
+}
+
+/// What the link check keeps of the rendered site: every file's address, and the link targets
+/// of each page, taken as the page is written; the pages themselves are not kept.
+#[derive(Default)]
+struct Rendered {
+    files: Mutex<BTreeSet<String>>,
+    /// Each page's address and link targets.
+    pages: Mutex<Vec<(String, Vec<String>)>>,
+}
+
+impl Rendered {
+    /// The addresses, and the pages sorted by address.
+    fn into_parts(self) -> (BTreeSet<String>, Vec<(String, Vec<String>)>) {
+        let files = self.files.into_inner().unwrap_or_default();
+        let mut pages = self.pages.into_inner().unwrap_or_default();
+        pages.sort_unstable();
+        (files, pages)
+    }
+}
+
+impl Output for Rendered {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        if rel.ends_with(".html") {
+            let targets = link_targets(bytes);
+            if let Ok(mut pages) = self.pages.lock() {
+                pages.push((rel.to_string(), targets));
+            }
+        }
+        if let Ok(mut files) = self.files.lock() {
+            files.insert(rel.to_string());
+        }
+        Ok(())
+    }
 }
 
 /// The links in `portal`'s rendered pages that lead to no file in `files`, each once, with the
@@ -201,23 +201,22 @@ pub fn check_rendered_links(cfg: &BuildConfig, portals: &[Portal], report: &mut 
 fn broken_template_links(
     cfg: &BuildConfig,
     portal: &Portal,
-    files: &BTreeMap<String, Vec<u8>>,
+    files: &BTreeSet<String>,
+    pages: &[(String, Vec<String>)],
 ) -> Vec<Diagnostic> {
     let prefix = route::portal(&portal.site.slug);
-    let mut broken: BTreeMap<String, String> = BTreeMap::new();
-    for (page, bytes) in files
-        .range(prefix.clone()..)
-        .take_while(|(k, _)| k.starts_with(&prefix))
+    let first = pages.partition_point(|(page, _)| *page < prefix);
+    let mut broken: BTreeMap<&str, &str> = BTreeMap::new();
+    for (page, targets) in pages[first..]
+        .iter()
+        .take_while(|(page, _)| page.starts_with(&prefix))
     {
-        if !page.ends_with(".html") {
-            continue;
-        }
-        for target in link_targets(&String::from_utf8_lossy(bytes)) {
-            let Some(rel) = portal.urls.output_file(&target) else {
+        for target in targets {
+            let Some(rel) = portal.urls.output_file(target) else {
                 continue;
             };
-            if !files.contains_key(&rel) {
-                broken.entry(target).or_insert_with(|| page.clone());
+            if !files.contains(&rel) {
+                broken.entry(target).or_insert(page);
             }
         }
     }
@@ -236,14 +235,15 @@ fn broken_template_links(
         .collect()
 }
 
-/// The values of `href="…"` and `src="…"` attributes.
-fn link_targets(html: &str) -> Vec<String> {
+/// The values of `href="…"` and `src="…"` attributes, found in the page's bytes: a page is
+/// long, and its links few.
+fn link_targets(html: &[u8]) -> Vec<String> {
     let mut out = Vec::new();
-    for attr in ["href=\"", "src=\""] {
-        for (at, _) in html.match_indices(attr) {
+    for attr in [&b"href=\""[..], b"src=\""] {
+        for at in memchr::memmem::find_iter(html, attr) {
             let rest = &html[at + attr.len()..];
-            if let Some(end) = rest.find('"') {
-                out.push(rest[..end].replace("&amp;", "&"));
+            if let Some(end) = memchr::memchr(b'"', rest) {
+                out.push(String::from_utf8_lossy(&rest[..end]).replace("&amp;", "&"));
             }
         }
     }

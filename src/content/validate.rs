@@ -3,7 +3,7 @@
 //! cannot be right (a service that closes before it opens).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::identity::check_identity;
 use super::licence::check_licence;
@@ -20,9 +20,23 @@ use crate::route::{self, Route};
 use crate::url::{self, Refused};
 use serde_saphyr::Spanned;
 
+/// A link in a text to another site, which `torg check --external` asks about.
+#[derive(Debug, Clone)]
+pub struct ExternalLink {
+    pub url: String,
+    pub file: PathBuf,
+    pub line: usize,
+}
+
 /// Runs every check on a loaded site; `urls` says where it is published, so that links written
-/// as the portal's own addresses can be checked like `@/` links.
-pub fn validate(site: &Site, urls: &Urls, langs: &BTreeMap<String, Language>, report: &mut Report) {
+/// as the portal's own addresses can be checked like `@/` links. Returns the links its texts have
+/// to other sites, found on the way.
+pub fn validate(
+    site: &Site,
+    urls: &Urls,
+    langs: &BTreeMap<String, Language>,
+    report: &mut Report,
+) -> Vec<ExternalLink> {
     let measures = Measures::of(site);
     check_contact(&site.config.contact, &layout::site_file(&site.dir), report);
     check_identity(site, report);
@@ -60,15 +74,39 @@ pub fn validate(site: &Site, urls: &Urls, langs: &BTreeMap<String, Language>, re
             .collect(),
         anchors: anchors(site, &items, &scans),
     };
+    let mut external = Vec::new();
     for (item, scans) in items.iter().zip(&scans) {
         for (file, scan) in item.files.iter().zip(scans) {
             for link in &scan.links {
                 targets.check_link(file, &item.route, link, report);
             }
             report_content_problems(file, scan, report);
+            external.extend(external_links(file, scan));
         }
         check_translations(item, site, langs, report);
     }
+    external
+}
+
+/// The links of `scan`, read from `file`, to other sites (http and https).
+fn external_links<'a>(
+    file: &'a TextFile,
+    scan: &'a Scan,
+) -> impl Iterator<Item = ExternalLink> + 'a {
+    let elsewhere = |dest: &str| {
+        matches!(
+            url::scheme(&url::clean(dest)).as_deref(),
+            Some("http" | "https")
+        )
+    };
+    scan.links
+        .iter()
+        .filter(move |l| elsewhere(&l.dest))
+        .map(|l| ExternalLink {
+            url: l.dest.clone(),
+            file: file.path.to_path_buf(),
+            line: file.first_line + l.line - 1,
+        })
 }
 
 /// The ids a `#fragment` may name on each page that has text, per language: heading ids (from

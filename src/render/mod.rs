@@ -38,6 +38,7 @@ use crate::config::Urls;
 use crate::content::identity::accent_hex;
 use crate::content::model::Site;
 use crate::content::source::read_text;
+use crate::content::validate::ExternalLink;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::i18n::Language;
 use crate::layout::{STATIC_DIR, TEMPLATES_DIR};
@@ -242,6 +243,8 @@ pub struct Portal {
     pub langs: Arc<BTreeMap<String, Language>>,
     pub urls: Urls,
     pub theme: Arc<Theme>,
+    /// The links its texts have to other sites, as validation found them.
+    pub external_links: Vec<ExternalLink>,
 }
 
 impl Portal {
@@ -280,7 +283,8 @@ pub enum Purpose {
     /// Readers: each page finished (language marks, soft hyphens) and its text taken for search.
     Readers,
     /// `torg check`, which looks only at the links and anchors templates write: neither, since
-    /// they touch no link, and they are a good part of rendering's time.
+    /// they touch no link, and they are a good part of rendering's time. The open data is made
+    /// but not serialised: its files are written empty, since only their names are looked at.
     Links,
 }
 
@@ -428,11 +432,12 @@ fn missing(scope: &Scope, route: &Route) -> Diagnostic {
 pub fn write_extras(
     portal: &Portal,
     routes: &[Route],
+    purpose: Purpose,
     out: &impl Output,
 ) -> Result<(), Diagnostic> {
     write_chooser(portal, out)?;
     write_sitemap(portal, routes, out)?;
-    write_exports(portal, out)?;
+    write_exports(portal, purpose, out)?;
     copy_statics(portal, out)
 }
 

@@ -152,7 +152,7 @@ struct Document<'a> {
     licence: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     modified: Option<String>,
-    measures: Vec<Row>,
+    measures: &'a [Row],
 }
 
 #[derive(Serialize)]
@@ -164,7 +164,7 @@ struct PlanFacts {
 }
 
 /// The table with the plan's facts around it, as indented JSON.
-pub(super) fn json(ctx: &Context, plan: &Plan, rows: Vec<Row>) -> serde_json::Result<Vec<u8>> {
+pub(super) fn json(ctx: &Context, plan: &Plan, rows: &[Row]) -> serde_json::Result<Vec<u8>> {
     let f = &plan.facts;
     let doc = Document {
         portal: &ctx.site.slug,

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 
 use oxrdf::Literal;
 
-use super::Portal;
 use super::frame::{Link, Scope};
+use super::{Portal, Purpose};
 use crate::config::Urls;
 use crate::content::model::{Site, When};
 use crate::diagnostic::Diagnostic;
@@ -48,32 +48,40 @@ pub(super) fn links(scope: &Scope, wanted: [Export; 2]) -> Vec<Link> {
         .collect()
 }
 
-/// Writes every export [`exports`] lists for `portal`.
-pub fn write_exports(portal: &Portal, out: &impl Output) -> Result<(), Diagnostic> {
+/// Writes every export [`exports`] lists for `portal`; for [`Purpose::Links`] the graph and the
+/// table are made, which is where the content can fail, and their files written empty.
+pub fn write_exports(
+    portal: &Portal,
+    purpose: Purpose,
+    out: &impl Output,
+) -> Result<(), Diagnostic> {
     let ctx = Context::new(portal)?;
     let slug = &portal.site.slug;
     let has = exports(&portal.site);
+    let serialise = purpose == Purpose::Readers;
+    let write = |export: Export, bytes: &dyn Fn() -> Result<Vec<u8>, String>| {
+        let bytes = if serialise {
+            bytes().map_err(|e| ctx.problem(e))?
+        } else {
+            Vec::new()
+        };
+        out.write(&export.output_file(slug), &bytes)
+    };
     if has.contains(&Export::ServicesTurtle) {
         let graph = cpsv::graph(&ctx)?;
-        let io =
-            |e: std::io::Error| ctx.problem(format!("The services could not be written: {e}."));
-        out.write(
-            &Export::ServicesTurtle.output_file(slug),
-            &graph.turtle().map_err(io)?,
-        )?;
-        out.write(
-            &Export::ServicesJsonLd.output_file(slug),
-            &graph.json_ld().map_err(io)?,
-        )?;
+        let io = |e: std::io::Error| format!("The services could not be written: {e}.");
+        write(Export::ServicesTurtle, &|| graph.turtle().map_err(io))?;
+        write(Export::ServicesJsonLd, &|| graph.json_ld().map_err(io))?;
     }
     if let Some(plan) = &portal.site.plan {
         let table = measures::table(&ctx, plan);
-        let csv = measures::csv(&ctx, &table)
-            .map_err(|e| ctx.problem(format!("The measures could not be written: {e}.")))?;
-        out.write(&Export::MeasuresCsv.output_file(slug), &csv)?;
-        let json = measures::json(&ctx, plan, table)
-            .map_err(|e| ctx.problem(format!("The measures could not be written: {e}.")))?;
-        out.write(&Export::MeasuresJson.output_file(slug), &json)?;
+        let failed = |e: &dyn std::fmt::Display| format!("The measures could not be written: {e}.");
+        write(Export::MeasuresCsv, &|| {
+            measures::csv(&ctx, &table).map_err(|e| failed(&e))
+        })?;
+        write(Export::MeasuresJson, &|| {
+            measures::json(&ctx, plan, &table).map_err(|e| failed(&e))
+        })?;
     }
     Ok(())
 }

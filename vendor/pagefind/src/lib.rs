@@ -133,6 +133,13 @@ impl SearchState {
     }
 
     pub async fn build_indexes(&mut self) -> Result<()> {
+        self.build_indexes_keeping(true).await
+    }
+
+    // torg: with `keep_pages: false` the pages move into the indexes instead of being cloned, for
+    // a caller that builds once (`PagefindIndex::into_files`): the clone was a second copy of
+    // every page while the indexes were built.
+    pub async fn build_indexes_keeping(&mut self, keep_pages: bool) -> Result<()> {
         let log = &self.options.logger;
 
         let used_custom_body = self.fossicked_pages.iter().any(|page| page.has_custom_body);
@@ -166,20 +173,28 @@ impl SearchState {
 
         log.status("[Reading languages]");
 
-        let pages_with_data = self.fossicked_pages.iter().filter(|d| {
+        let has_data = |d: &fossick::FossickedData| {
             if used_custom_body && !d.has_custom_body && !d.force_inclusion {
                 return false;
             }
             !d.word_data.is_empty()
-        });
+        };
+        let pages_with_data: Vec<fossick::FossickedData> = if keep_pages {
+            self.fossicked_pages.iter().filter(|d| has_data(d)).cloned().collect()
+        } else {
+            std::mem::take(&mut self.fossicked_pages)
+                .into_iter()
+                .filter(|d| has_data(d))
+                .collect()
+        };
 
         let mut language_map: HashMap<String, Vec<fossick::FossickedData>> = HashMap::new();
         for page in pages_with_data {
             let language = page.language.clone();
             if let Some(lang_pages) = language_map.get_mut(&language) {
-                lang_pages.push(page.clone());
+                lang_pages.push(page);
             } else {
-                language_map.insert(language, vec![page.clone()]);
+                language_map.insert(language, vec![page]);
             }
         }
 

@@ -223,6 +223,14 @@ impl PagefindIndex {
         state.build_indexes().await?;
         Ok(state.get_files().await)
     }
+
+    // torg: `get_files` for the last use of an index, which moves its pages into the index
+    // instead of cloning them (`SearchState::build_indexes_keeping`).
+    pub async fn into_files(self) -> Result<Vec<SyntheticFile>> {
+        let mut state = self.search_index.lock().await;
+        state.build_indexes_keeping(false).await?;
+        Ok(state.get_files().await)
+    }
 }
 
 #[cfg(test)]
