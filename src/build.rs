@@ -275,12 +275,9 @@ pub enum Pages {
     },
 }
 
-/// Whether a pass indexes the pages it renders for search.
+/// Whether a pass of [`publish`] indexes the pages it renders for search.
 #[derive(Clone, Copy)]
 pub enum Search {
-    /// `torg build`: each portal's documents go once its index is written; kept, all portals'
-    /// text would be a fifth of the build's peak memory.
-    Index,
     /// `torg serve`: each portal's documents are kept ([`Summary::search`]) to index it again
     /// after an edit.
     Keep,
@@ -301,14 +298,11 @@ pub fn publish(
         .par_iter()
         .map(|portal| {
             let mut docs = Documents::default();
-            let index = (!matches!(search, Search::Skip)).then_some(&mut docs);
+            let index = matches!(search, Search::Keep).then_some(&mut docs);
             let pages = publish_portal(portal, &Pages::All, index, out)?;
             Ok(Pass {
                 pages,
-                docs: match search {
-                    Search::Keep => docs,
-                    Search::Index | Search::Skip => Documents::default(),
-                },
+                docs,
                 cached: false,
             })
         })
@@ -328,7 +322,8 @@ fn publish_built(
     sum_up(cfg, &listings, passes, out)
 }
 
-/// One portal of `torg build`; its documents are indexed and then dropped ([`Search::Index`]).
+/// One portal of `torg build`; its documents go once its index is written: kept, all portals'
+/// text would be a fifth of the build's peak memory.
 fn publish_one(portal: &Planned, out: &impl Output) -> Result<Pass, Vec<Diagnostic>> {
     let index = Some(&mut Documents::default());
     let pages = match portal {

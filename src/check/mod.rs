@@ -148,7 +148,7 @@ pub fn report_external(
 /// wrote leads to a rendered page or file. Catches hard-coded addresses in overridden templates;
 /// Markdown links are checked, with their lines, by validation.
 pub fn check_rendered_links(cfg: &BuildConfig, portals: &[Portal], report: &mut Report) {
-    let rendered = Rendered::default();
+    let rendered = RenderedLinks::default();
     if let Err(errors) = publish(cfg, portals, Search::Skip, &rendered) {
         report.extend(errors);
         return;
@@ -165,13 +165,13 @@ pub fn check_rendered_links(cfg: &BuildConfig, portals: &[Portal], report: &mut 
 /// What the link check keeps of the rendered site: every file's address, and the link targets
 /// of each page, taken as the page is written; the pages themselves are not kept.
 #[derive(Default)]
-struct Rendered {
+struct RenderedLinks {
     files: Mutex<BTreeSet<String>>,
     /// Each page's address and link targets.
     pages: Mutex<Vec<(String, Vec<String>)>>,
 }
 
-impl Rendered {
+impl RenderedLinks {
     /// The addresses, and the pages sorted by address.
     fn into_parts(self) -> (BTreeSet<String>, Vec<(String, Vec<String>)>) {
         let files = self.files.into_inner().unwrap_or_default();
@@ -181,7 +181,7 @@ impl Rendered {
     }
 }
 
-impl Output for Rendered {
+impl Output for RenderedLinks {
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         if rel.ends_with(".html") {
             let targets = link_targets(bytes);
