@@ -167,11 +167,11 @@ impl Entry {
     /// Writes the files of `hit` to `out`.
     pub fn restore(&self, hit: &Hit, out: &impl Output) -> Result<(), Diagnostic> {
         let path = self.dir.join(FILES);
-        let bytes = fs::read(&path).map_err(|e| read_error(&path, &e.to_string()))?;
+        let bytes = fs::read(&path).map_err(|e| restore_error(&path, &e.to_string()))?;
         let mut rest = bytes.as_slice();
         for (rel, size) in &hit.files {
             let Some((file, after)) = rest.split_at_checked(*size) else {
-                return Err(read_error(&path, "it is shorter than its manifest says"));
+                return Err(restore_error(&path, "it is shorter than its manifest says"));
             };
             out.write(rel, file)?;
             rest = after;
@@ -320,6 +320,16 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
 fn io_error(path: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error("cache", path, format!("Could not write the cache: {e}."))
         .hint("Check that the disk is not full, or build without --cache.")
+}
+
+/// An entry found complete could not be copied: something changed the cache during the build.
+fn restore_error(path: &Path, e: &str) -> Diagnostic {
+    Diagnostic::error(
+        "cache",
+        path,
+        format!("Could not copy this portal from the cache: {e}."),
+    )
+    .hint("Check that nothing else writes to the cache folder, or build without --cache.")
 }
 
 fn read_error(path: &Path, e: &str) -> Diagnostic {
