@@ -119,27 +119,39 @@ pub fn page_text(html: &str) -> String {
         .next()
         .unwrap_or_default();
     let mut text = String::with_capacity(main.len() / 2);
+    let mut gap = false;
     for (i, part) in main.split('<').enumerate() {
         let (tag, content) = match part.split_once('>') {
             Some(split) if i > 0 => split,
             _ => ("", part),
         };
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect();
-        if i > 0 && !INLINE.contains(&name.as_str()) {
+        let tag = tag.trim_start_matches('/');
+        let name = &tag[..tag
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(tag.len())];
+        gap |= i > 0 && !INLINE.contains(&name);
+        push_words(&html_escape::decode_html_entities(content), &mut text, &mut gap);
+    }
+    text
+}
+
+/// Appends `content`'s words to `text`, one space between words; `gap` says a word break is due
+/// before the next word (a tag between blocks, or white space).
+fn push_words(content: &str, text: &mut String, gap: &mut bool) {
+    for (i, piece) in content.split(char::is_whitespace).enumerate() {
+        *gap |= i > 0;
+        if piece.is_empty() {
+            continue;
+        }
+        if std::mem::take(gap) && !text.is_empty() {
             text.push(' ');
         }
         // Soft hyphens are where a line may break, not part of the word a reader types.
-        text.extend(
-            html_escape::decode_html_entities(content)
-                .chars()
-                .filter(|c| *c != '\u{ad}'),
-        );
+        match piece.contains('\u{ad}') {
+            true => text.extend(piece.chars().filter(|c| *c != '\u{ad}')),
+            false => text.push_str(piece),
+        }
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The text as indexed, and the words folding changed as `position:word` pairs; positions count

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use hyphenation::{Hyphenator, Language, Load, Standard};
 
-use super::walk::each_text;
+use super::walk::{Element, each_text};
 
 /// Words with more letters than this get soft hyphens. With the phone's text at 200 % a heading
 /// line on a 320 px screen holds about nine letters, so «municipality» must break too; words this
@@ -56,17 +56,26 @@ thread_local! {
         RefCell::new(HashMap::new());
 }
 
-/// The byte offsets where `word` may break by `rules`.
-fn breaks(rules: &Dictionary, word: &str) -> Vec<usize> {
+/// Copies `word` to `out` with a soft hyphen wherever it may break by `rules`.
+fn push_hyphenated(rules: &Dictionary, word: &str, out: &mut String) {
+    let push = |breaks: &[usize], out: &mut String| {
+        let mut copied = 0;
+        for &at in breaks {
+            out.push_str(&word[copied..at]);
+            out.push(SOFT_HYPHEN);
+            copied = at;
+        }
+        out.push_str(&word[copied..]);
+    };
     BREAKS.with(|cache| {
         let mut cache = cache.borrow_mut();
         let words = cache.entry(rules.code).or_default();
-        if let Some(found) = words.get(word) {
-            return found.clone();
+        if let Some(breaks) = words.get(word) {
+            return push(breaks, out);
         }
-        let found = rules.patterns.hyphenate(word).breaks;
-        words.insert(word.to_string(), found.clone());
-        found
+        let breaks = rules.patterns.hyphenate(word).breaks;
+        push(&breaks, out);
+        words.insert(word.to_string(), breaks);
     })
 }
 
@@ -81,27 +90,37 @@ fn dictionary(lang: &str) -> Option<&'static Dictionary> {
 /// Ukrainian) get the `source` language's rules.
 pub(super) fn soft_hyphens(html: &str, source: &str) -> String {
     let source = dictionary(source).filter(|d| d.latin);
-    each_text(html, |open, text, out| {
-        // Most runs are the white space between tags: nothing to break.
-        if text.len() <= MIN_LETTERS {
-            return out.push_str(text);
-        }
-        let skip = open.iter().any(|e| {
-            ["head", "script", "style", "code", "pre"]
-                .iter()
-                .any(|name| e.is(name))
-                || (e.is("a") && e.attr("dir").is_some())
-        });
-        let dict = open
-            .iter()
-            .rev()
-            .find_map(|e| e.attr("lang"))
-            .and_then(dictionary);
-        match dict {
-            Some(dict) if !skip => hyphenate_text(text, dict, source, out),
+    each_text(html, Context::default(), Context::enter, |context, text, out| {
+        match context.dictionary {
+            // Most runs are the white space between tags: nothing to break.
+            Some(dict) if !context.skip && text.len() > MIN_LETTERS => {
+                hyphenate_text(text, dict, source, out)
+            }
             _ => out.push_str(text),
         }
     })
+}
+
+/// What the elements open around a text say about hyphenating it.
+#[derive(Clone, Copy, Default)]
+struct Context {
+    /// The rules of the innermost `lang`; `None` for a language that does not hyphenate.
+    dictionary: Option<&'static Dictionary>,
+    /// Inside `<head>`, a script, code or an address: left as written.
+    skip: bool,
+}
+
+impl Context {
+    fn enter(self, e: &Element) -> Context {
+        let skip = ["head", "script", "style", "code", "pre"]
+            .iter()
+            .any(|name| e.is(name))
+            || (e.is("a") && e.attr("dir").is_some());
+        Context {
+            dictionary: e.attr("lang").map_or(self.dictionary, dictionary),
+            skip: self.skip || skip,
+        }
+    }
 }
 
 /// Copies `text` with soft hyphens in its long words.
@@ -124,13 +143,7 @@ fn hyphenate_text(text: &str, dict: &Dictionary, source: Option<&Dictionary>, ou
                 true => source.unwrap_or(dict),
                 false => dict,
             };
-            let mut copied = 0;
-            for at in breaks(rules, word) {
-                out.push_str(&word[copied..at]);
-                out.push(SOFT_HYPHEN);
-                copied = at;
-            }
-            out.push_str(&word[copied..]);
+            push_hyphenated(rules, word, out);
         }
         rest = &rest[start + word_len..];
     }

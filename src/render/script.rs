@@ -13,8 +13,9 @@ use super::walk::{Element, each_text};
 /// Wraps each run of Latin-script words in the page's text in `<span lang=… dir="ltr">`, except
 /// in `<head>` and inside elements that already say their language or direction.
 pub(super) fn mark_latin_runs(html: &str, lang: &str) -> String {
-    each_text(html, |open, text, out| {
-        if open.iter().any(says_its_language) {
+    let said = |already: bool, e: &Element| already || says_its_language(e);
+    each_text(html, false, said, |said, text, out| {
+        if said {
             out.push_str(text);
         } else {
             mark_text(text, lang, out);

@@ -22,8 +22,8 @@ impl<'a> Element<'a> {
     }
 
     /// The value of attribute `name`, e.g. `lang`. Values are double-quoted and hold no `"`, so
-    /// `name="` after a space is always the attribute. This runs for every text run of every
-    /// page, so it looks only at the starts of words, without allocating.
+    /// `name="` after a space is always the attribute. It looks only at the starts of words,
+    /// without allocating: it runs for every element of every page.
     pub(super) fn attr(&self, name: &str) -> Option<&'a str> {
         self.attrs.match_indices(' ').find_map(|(at, _)| {
             let value = self.attrs[at + 1..]
@@ -34,49 +34,67 @@ impl<'a> Element<'a> {
     }
 }
 
-/// Copies `html`, letting `text` write each run of text between tags, given the elements open
-/// around it (outermost first).
-pub(super) fn each_text<'a>(
+/// Copies `html`, letting `text` write each run of text between tags, given what `enter` made of
+/// the elements open around it: `enter` sees each element once, when it opens, with what its
+/// parent gave (`root` for the outermost), so a question about the ancestors (the innermost
+/// `lang`, whether any is `<head>`) costs nothing per run of text.
+pub(super) fn each_text<'a, C: Copy>(
     html: &'a str,
-    mut text: impl FnMut(&[Element<'a>], &'a str, &mut String),
+    root: C,
+    enter: impl Fn(C, &Element<'a>) -> C,
+    mut text: impl FnMut(C, &'a str, &mut String),
 ) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
-    let mut open: Vec<Element<'a>> = Vec::new();
+    let mut open: Vec<(&'a str, C)> = Vec::new();
     let mut rest = html;
     while !rest.is_empty() {
-        let text_end = rest.find('<').unwrap_or(rest.len());
+        let text_end = memchr::memchr(b'<', rest.as_bytes()).unwrap_or(rest.len());
         let (run, tail) = rest.split_at(text_end);
-        text(&open, run, &mut out);
-        let tag_end = tail.find('>').map_or(tail.len(), |i| i + 1);
+        let context = open.last().map_or(root, |(_, c)| *c);
+        if !run.is_empty() {
+            text(context, run, &mut out);
+        }
+        let tag_end = memchr::memchr(b'>', tail.as_bytes()).map_or(tail.len(), |i| i + 1);
         let (tag, after) = tail.split_at(tag_end);
-        track(tag, &mut open);
+        match parse(tag) {
+            Tag::Open(element) => open.push((element.name, enter(context, &element))),
+            Tag::Close(name) => {
+                if let Some(i) = open.iter().rposition(|(n, _)| n.eq_ignore_ascii_case(name)) {
+                    open.truncate(i);
+                }
+            }
+            Tag::Other => {}
+        }
         out.push_str(tag);
         rest = after;
     }
     out
 }
 
-/// Keeps the stack of open elements up to date with one tag.
-fn track<'a>(tag: &'a str, open: &mut Vec<Element<'a>>) {
+/// What one tag does to the stack of open elements.
+enum Tag<'a> {
+    Open(Element<'a>),
+    Close(&'a str),
+    /// A doctype, a comment or an element without content.
+    Other,
+}
+
+fn parse(tag: &str) -> Tag<'_> {
     let inner = tag.trim_start_matches('<').trim_end_matches('>');
     if inner.starts_with('!') || inner.is_empty() {
-        return; // doctype or comment
+        return Tag::Other;
     }
     if let Some(name) = inner.strip_prefix('/') {
-        let name = name.trim();
-        if let Some(i) = open.iter().rposition(|e| e.is(name)) {
-            open.truncate(i);
-        }
-        return;
+        return Tag::Close(name.trim());
     }
     let len = inner
         .find(|c: char| !c.is_ascii_alphanumeric())
         .unwrap_or(inner.len());
     let (name, attrs) = inner.split_at(len);
     if VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) || inner.ends_with('/') {
-        return;
+        return Tag::Other;
     }
-    open.push(Element { name, attrs });
+    Tag::Open(Element { name, attrs })
 }
 
 #[cfg(test)]
@@ -87,20 +105,23 @@ mod tests {
     fn text_runs_come_with_their_open_elements() {
         let mut seen = Vec::new();
         let html = "<html lang=\"nb\"><head><meta charset=\"utf-8\"><!-- x --></head><body><br><p dir=\"ltr\" lang=\"en\">Hi</p>Bye</body></html>";
-        let out = each_text(html, |open, text, out| {
-            if !text.is_empty() {
-                let names: Vec<&str> = open.iter().map(|e| e.name).collect();
-                let lang = open.iter().rev().find_map(|e| e.attr("lang"));
-                seen.push((text.to_string(), names.join(">"), lang.map(str::to_string)));
-            }
+        // Each element's context: its name, its depth and the innermost `lang`.
+        fn enter<'a>(
+            (_, depth, lang): (&'a str, usize, Option<&'a str>),
+            e: &Element<'a>,
+        ) -> (&'a str, usize, Option<&'a str>) {
+            (e.name, depth + 1, e.attr("lang").or(lang))
+        }
+        let out = each_text(html, ("", 0, None), enter, |(name, depth, lang), text, out| {
+            seen.push((text, name, depth, lang));
             out.push_str(text);
         });
         assert_eq!(out, html);
         assert_eq!(
             seen,
             [
-                ("Hi".into(), "html>body>p".into(), Some("en".into())),
-                ("Bye".into(), "html>body".into(), Some("nb".into())),
+                ("Hi", "p", 3, Some("en")),
+                ("Bye", "body", 2, Some("nb")),
             ]
         );
     }
