@@ -163,6 +163,15 @@ pub(crate) struct PagefindInboundConfig {
     #[clap(required = false)]
     pub(crate) max_fragments: Option<u32>,
 
+    // torg: meta fields shown with a result but kept out of the search index.
+    #[clap(
+        long,
+        help = "Metadata fields to keep out of the search index: stored with each page and shown with its result, but their words do not match a search."
+    )]
+    #[clap(required = false)]
+    #[serde(default)]
+    pub(crate) unsearched_meta: Vec<String>,
+
     #[clap(long)]
     #[clap(required = false, hide = true)]
     #[serde(default = "defaults::default_false")]
@@ -209,6 +218,8 @@ pub struct PagefindServiceConfig {
     #[patch(as_option)]
     /// The maximum number of fragment files to output per language.
     pub(crate) max_fragments: Option<u32>,
+    /// torg: metadata fields stored with each page but kept out of the search index.
+    pub(crate) unsearched_meta: Option<Vec<String>>,
 }
 
 mod defaults {
@@ -248,6 +259,7 @@ pub(crate) struct SearchOptions {
     pub(crate) config_warnings: ConfigWarnings,
     pub(crate) index_chunk_size: usize,
     pub(crate) max_fragments: Option<u32>,
+    pub(crate) unsearched_meta: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -337,6 +349,7 @@ impl SearchOptions {
                     .and_then(|s| s.parse().ok())
                     .unwrap_or(defaults::default_index_chunk_size()),
                 max_fragments: config.max_fragments,
+                unsearched_meta: config.unsearched_meta,
             })
         }
     }

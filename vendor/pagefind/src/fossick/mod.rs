@@ -716,6 +716,11 @@ impl Fossicker {
         let key = format!("{language} {:?} meta", options.include_characters);
 
         for (field_id, field_name) in field_order.iter().enumerate() {
+            // torg: a field the options keep out of the index keeps its number, so the others'
+            // numbers are the same as without the option.
+            if options.unsearched_meta.contains(field_name) {
+                continue;
+            }
             if let Some(field_value) = meta.get(field_name) {
                 for (word_idx, word) in field_value.split_whitespace().enumerate() {
                     let indexable_words = analysis(words, &key, word, || {
