@@ -475,6 +475,7 @@ impl Fossicker {
         debug_assert!(((weight_max * weight_multiplier) as u8) < std::u8::MAX);
 
         let mut weight_stack: Vec<u8> = vec![(1.0 * weight_multiplier) as u8];
+        let has_zero_width_space = data.digest.contains('\u{200B}');
 
         let mut track_word = |word: &str,
                               append_whitespace: bool,
@@ -547,8 +548,9 @@ impl Fossicker {
 
             // We use zero-width spaces as boundary values for some languages,
             // so we make sure that all are removed from the source content before going into the index.
-            // torg: borrowed unless there is a zero-width space to remove.
-            let base_word = if word.contains('\u{200B}') {
+            // torg: borrowed unless there is a zero-width space to remove, looked for in each word
+            // only if the text has one.
+            let base_word = if has_zero_width_space && word.contains('\u{200B}') {
                 std::borrow::Cow::Owned(word.replace('\u{200B}', ""))
             } else {
                 std::borrow::Cow::Borrowed(word)
