@@ -103,10 +103,10 @@ impl Prose {
 
     /// Adds a Markdown body whose first line is file line `first_line`.
     pub fn push_markdown(&mut self, src: &str, first_line: usize) {
-        let line_of = |offset: usize| first_line + src[..offset].matches('\n').count();
+        let mut lines = Lines::new(src, first_line);
         for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
             match event {
-                Event::Text(t) | Event::Code(t) => self.push(&t, line_of(range.start)),
+                Event::Text(t) | Event::Code(t) => self.push(&t, lines.of(range.start)),
                 Event::SoftBreak | Event::HardBreak => self.text.push(' '),
                 Event::End(_) => self.text.push('\n'),
                 _ => {}
@@ -122,6 +122,38 @@ impl Prose {
     }
 }
 
+/// The file lines of offsets into a Markdown body, asked for in the order a parser's events
+/// come: each answer counts only the line breaks since the one before, not from the start.
+struct Lines<'a> {
+    src: &'a str,
+    first_line: usize,
+    /// The last offset asked for, and its line.
+    at: usize,
+    line: usize,
+}
+
+impl<'a> Lines<'a> {
+    /// Lines of `src`, whose first line is file line `first_line`.
+    fn new(src: &'a str, first_line: usize) -> Self {
+        Lines {
+            src,
+            first_line,
+            at: 0,
+            line: first_line,
+        }
+    }
+
+    fn of(&mut self, offset: usize) -> usize {
+        if offset < self.at {
+            (self.at, self.line) = (0, self.first_line);
+        }
+        let passed = &self.src.as_bytes()[self.at..offset];
+        self.line += memchr::memchr_iter(b'\n', passed).count();
+        self.at = offset;
+        self.line
+    }
+}
+
 /// A block of text as a reader sees it (a paragraph, heading, list item or table cell), with
 /// the file line it starts on.
 #[derive(Debug, PartialEq)]
@@ -132,14 +164,14 @@ pub struct Block {
 
 /// The blocks of a Markdown body whose first line is file line `first_line`, in order.
 pub fn blocks(src: &str, first_line: usize) -> Vec<Block> {
-    let line_of = |offset: usize| first_line + src[..offset].matches('\n').count();
+    let mut lines = Lines::new(src, first_line);
     let mut out: Vec<Block> = Vec::new();
     let mut open: Option<Block> = None;
     for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
         match event {
             Event::Text(t) | Event::Code(t) => {
                 let block = open.get_or_insert_with(|| Block {
-                    line: line_of(range.start),
+                    line: lines.of(range.start),
                     text: String::new(),
                 });
                 block.text.push_str(&t);
@@ -168,7 +200,7 @@ pub fn scan(src: &str) -> Scan {
     let mut previous_level = 1;
     // Links, images, headings and table heads being read, innermost last, with their text.
     let mut open: Vec<(usize, String)> = Vec::new();
-    let line_of = |offset: usize| src[..offset].matches('\n').count() + 1;
+    let mut lines = Lines::new(src, 1);
     let mut depth = 0;
     for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
         match &event {
@@ -178,7 +210,7 @@ pub fn scan(src: &str) -> Scan {
         }
         if depth > MAX_NESTING {
             scan.problems.push(Problem {
-                line: line_of(range.start),
+                line: lines.of(range.start),
                 kind: ProblemKind::TooDeep,
             });
             break;
@@ -189,13 +221,13 @@ pub fn scan(src: &str) -> Scan {
             ) => {
                 scan.links.push(Link {
                     dest: dest_url.to_string(),
-                    line: line_of(range.start),
+                    line: lines.of(range.start),
                     image: matches!(tag, Tag::Image { .. }),
                 });
-                open.push((line_of(range.start), String::new()));
+                open.push((lines.of(range.start), String::new()));
             }
             Event::Start(Tag::Heading { .. } | Tag::TableHead) => {
-                open.push((line_of(range.start), String::new()));
+                open.push((lines.of(range.start), String::new()));
             }
             Event::Text(t) | Event::Code(t) => {
                 for (_, text) in &mut open {
@@ -477,6 +509,13 @@ pub fn slugify(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_counted_forward_and_again_from_the_start_when_asked_back() {
+        let mut lines = Lines::new("a\nb\n\nc", 5);
+        let asked = [0, 2, 5, 2, 6].map(|offset| lines.of(offset));
+        assert_eq!(asked, [5, 6, 8, 6, 8]);
+    }
 
     #[test]
     fn blocks_are_the_texts_a_reader_sees_with_their_lines() {

@@ -123,28 +123,32 @@ fn measure(
 ) -> Found {
     let mut found = Found::default();
     for block in text {
-        let in_block = words(&block.text).count();
-        if in_block > limits.max_paragraph_words {
-            found.long_paragraphs.push(block.line);
-        }
+        let mut in_block = 0;
         for sentence in sentences(&block.text) {
-            let n = words(sentence).count();
+            let mut n = 0;
+            for word in words(sentence) {
+                n += 1;
+                let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+                found.long_words += usize::from(letters > 6);
+                if compounds && letters > limits.max_word_letters {
+                    let lower = word.to_lowercase();
+                    if !explained.contains(&lower) {
+                        found.hard_words.entry(lower).or_insert(block.line);
+                    }
+                }
+            }
             if n == 0 {
                 continue;
             }
             found.sentences += 1;
             found.words += n;
+            in_block += n;
             if n > limits.max_sentence_words {
                 found.long_sentences.push(block.line);
             }
-            for word in words(sentence) {
-                let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-                found.long_words += usize::from(letters > 6);
-                let lower = word.to_lowercase();
-                if compounds && letters > limits.max_word_letters && !explained.contains(&lower) {
-                    found.hard_words.entry(lower).or_insert(block.line);
-                }
-            }
+        }
+        if in_block > limits.max_paragraph_words {
+            found.long_paragraphs.push(block.line);
         }
     }
     found
