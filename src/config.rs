@@ -104,19 +104,20 @@ impl Urls {
                 path.strip_prefix(self.root_path.as_str())
                     .filter(|_| !path.starts_with("//"))
             })?;
-        let rest = percent_encoding::percent_decode_str(rest)
+        let mut file = percent_encoding::percent_decode_str(rest)
             .decode_utf8_lossy()
-            .to_string();
-        Some(if rest.is_empty() || rest.ends_with('/') {
-            format!("{rest}{}", route::INDEX)
-        } else {
-            rest
-        })
+            .into_owned();
+        if file.is_empty() || file.ends_with('/') {
+            file.push_str(route::INDEX);
+        }
+        Some(file)
     }
 
     /// Root-relative address of a portal's page in one language: `/<site>/<lang>/<route>`.
     pub fn page(&self, site: &str, lang: &str, route: &Route) -> String {
-        self.path(&route.address(site, lang))
+        let mut page = self.root_path.clone();
+        route.write_address(&mut page, site, lang);
+        page
     }
 
     /// Root-relative address of a file below the output folder.

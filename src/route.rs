@@ -115,19 +115,30 @@ pub enum Route {
 impl Route {
     /// Address below `/<site>/<lang>/`, ending in `/` for folder pages.
     pub fn path(&self) -> String {
-        match self {
-            Route::Home => String::new(),
-            Route::Category(c) => format!("category/{}/", c.id()),
-            Route::Service(s) => format!("services/{s}/"),
-            Route::Plan => "plan/".into(),
-            Route::Chapter(s) => format!("plan/{s}/"),
-            Route::Start => "start/".into(),
-            Route::Glossary => "glossary/".into(),
-            Route::Page(s) => format!("pages/{s}/"),
-            Route::Accessibility => "accessibility/".into(),
-            Route::Search => "search/".into(),
-            Route::NotFound => "404.html".into(),
-        }
+        let mut path = String::new();
+        self.write_path(&mut path);
+        path
+    }
+
+    /// Appends [`path`](Self::path) to `out`: every page's frame builds dozens of addresses,
+    /// so they are written into one string, not formatted piece by piece.
+    fn write_path(&self, out: &mut String) {
+        let (folder, name) = match self {
+            Route::Home => return,
+            Route::Category(c) => ("category/", c.id()),
+            Route::Service(s) => ("services/", s.as_str()),
+            Route::Plan => ("plan", ""),
+            Route::Chapter(s) => ("plan/", s.as_str()),
+            Route::Start => ("start", ""),
+            Route::Glossary => ("glossary", ""),
+            Route::Page(s) => ("pages/", s.as_str()),
+            Route::Accessibility => ("accessibility", ""),
+            Route::Search => ("search", ""),
+            Route::NotFound => return out.push_str("404.html"),
+        };
+        out.push_str(folder);
+        out.push_str(name);
+        out.push('/');
     }
 
     /// The file below `<out>/<site>/<lang>/`.
@@ -142,7 +153,19 @@ impl Route {
 
     /// Address of this page in one language, below the output folder: `<site>/<lang>/<path>`.
     pub fn address(&self, site: &str, lang: &str) -> String {
-        portal_file(site, &format!("{lang}/{}", self.path()))
+        let mut address = String::new();
+        self.write_address(&mut address, site, lang);
+        address
+    }
+
+    /// Appends [`address`](Self::address) to `out`.
+    pub fn write_address(&self, out: &mut String, site: &str, lang: &str) {
+        out.reserve(site.len() + lang.len() + 40);
+        // The portal's folder (as `portal`), then the language's.
+        for part in [site, "/", lang, "/"] {
+            out.push_str(part);
+        }
+        self.write_path(out);
     }
 
     /// The file this page is written to in one language, below the output folder.

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use fluent_bundle::FluentValue;
 use serde::Serialize;
 
+use super::Purpose;
 use crate::config::Urls;
 use crate::content::model::{Contact, Localized, Site};
 use crate::content::source::{Doc, section_prints};
@@ -139,6 +140,7 @@ pub(super) struct Scope<'a> {
     pub(super) lang: &'a Language,
     pub(super) langs: &'a BTreeMap<String, Language>,
     pub(super) urls: &'a Urls,
+    pub(super) purpose: Purpose,
 }
 
 impl<'a> Scope<'a> {
@@ -166,8 +168,12 @@ impl<'a> Scope<'a> {
         }
     }
 
-    /// Markdown body with `@/` links pointing into this language.
+    /// Markdown body with `@/` links pointing into this language; none for [`Purpose::Links`],
+    /// which looks at the links templates write: validation checked the body's, with their lines.
     pub(super) fn html(&self, body: &str) -> String {
+        if self.purpose == Purpose::Links {
+            return String::new();
+        }
         markdown::to_html(
             body,
             &|target| match target.strip_prefix(route::STATIC_PREFIX) {

@@ -260,12 +260,13 @@ impl Portal {
     }
 
     /// What the page contexts of one language need.
-    fn scope<'a>(&'a self, lang: &'a Language) -> Scope<'a> {
+    fn scope<'a>(&'a self, lang: &'a Language, purpose: Purpose) -> Scope<'a> {
         Scope {
             site: &self.site,
             lang,
             langs: &self.langs,
             urls: &self.urls,
+            purpose,
         }
     }
 }
@@ -283,8 +284,9 @@ pub enum Purpose {
     /// Readers: each page finished (language marks, soft hyphens) and its text taken for search.
     Readers,
     /// `torg check`, which looks only at the links and anchors templates write: neither, since
-    /// they touch no link, and they are a good part of rendering's time. The open data is made
-    /// but not serialised: its files are written empty, since only their names are looked at.
+    /// they touch no link, and they are a good part of rendering's time. Nor the Markdown bodies,
+    /// whose links validation checked, with their lines. The open data is made but not
+    /// serialised: its files are written empty, since only their names are looked at.
     Links,
 }
 
@@ -333,7 +335,7 @@ fn publish_page(
     purpose: Purpose,
     out: &impl Output,
 ) -> Result<Option<Document>, Diagnostic> {
-    let scope = portal.scope(lang);
+    let scope = portal.scope(lang, purpose);
     let mut page = render_page(&scope, route, &portal.theme)?;
     if purpose == Purpose::Links {
         write_page(portal, lang, route, &page.html, out)?;
@@ -443,7 +445,7 @@ pub fn write_extras(
 
 /// `<slug>/index.html`: the language chooser, in the portal's source language.
 fn write_chooser(portal: &Portal, out: &impl Output) -> Result<(), Diagnostic> {
-    let scope = portal.scope(&portal.langs[portal.site.source_language()]);
+    let scope = portal.scope(&portal.langs[portal.site.source_language()], Purpose::Readers);
     let html = portal
         .theme
         .render_page("chooser.html", &chooser::context(&scope))?;

@@ -304,8 +304,10 @@ function searchBytes() {
 /** The search page once a query has been answered: the status line and the results. */
 async function searchOutcome() {
   const status = document.getElementById('search-status');
-  while (!status.textContent || status.textContent.endsWith('…')) await new Promise((r) => setTimeout(r, 50));
   const list = document.getElementById('search-results');
+  // Typed letter by letter, the results of a shorter query can show while the whole one runs.
+  const settled = () => status.textContent && !status.textContent.endsWith('…') && list.getAttribute('aria-busy') !== 'true';
+  while (!settled()) await new Promise((r) => setTimeout(r, 50));
   return {
     status: status.textContent,
     live: status.getAttribute('role') === 'status',

@@ -57,6 +57,7 @@ async function run(query) {
 /** Shows results unless a newer query has started; the status line is the live region. */
 function show(id, results, message) {
   if (id !== latest) return;
+  list.removeAttribute("aria-busy");
   list.replaceChildren(...results.map(result));
   list.hidden = results.length === 0;
   status.textContent = message;
@@ -155,6 +156,8 @@ form.addEventListener("submit", (event) => {
 });
 
 input.addEventListener("input", () => {
+  // The results shown are for what was typed before, until this query's replace them.
+  list.setAttribute("aria-busy", "true");
   clearTimeout(timer);
   timer = setTimeout(() => run(input.value), 250);
 });
