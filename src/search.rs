@@ -131,7 +131,11 @@ pub fn page_text(html: &str) -> String {
             .find(|c: char| !c.is_ascii_alphanumeric())
             .unwrap_or(tag.len())];
         gap |= i > 0 && !INLINE.contains(&name);
-        push_words(&html_escape::decode_html_entities(content), &mut text, &mut gap);
+        push_words(
+            &html_escape::decode_html_entities(content),
+            &mut text,
+            &mut gap,
+        );
     }
     text
 }
@@ -374,7 +378,11 @@ mod tests {
             words.windows(cbor.len()).any(|w| w == cbor)
         };
         // The text's words and the title's («Bolig»), stemmed, are.
-        assert!(has("soknad") && has("bol"), "{}", String::from_utf8_lossy(&words));
+        assert!(
+            has("soknad") && has("bol"),
+            "{}",
+            String::from_utf8_lossy(&words)
+        );
         // Neither «søknad» from `words` («0:Søknad»), nor «en» from `lang`.
         assert!(!has("søknad") && !has("en"));
     }

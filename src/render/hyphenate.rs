@@ -90,15 +90,20 @@ fn dictionary(lang: &str) -> Option<&'static Dictionary> {
 /// Ukrainian) get the `source` language's rules.
 pub(super) fn soft_hyphens(html: &str, source: &str) -> String {
     let source = dictionary(source).filter(|d| d.latin);
-    each_text(html, Context::default(), Context::enter, |context, text, out| {
-        match context.dictionary {
-            // Most runs are the white space between tags: nothing to break.
-            Some(dict) if !context.skip && text.len() > MIN_LETTERS => {
-                hyphenate_text(text, dict, source, out)
+    each_text(
+        html,
+        Context::default(),
+        Context::enter,
+        |context, text, out| {
+            match context.dictionary {
+                // Most runs are the white space between tags: nothing to break.
+                Some(dict) if !context.skip && text.len() > MIN_LETTERS => {
+                    hyphenate_text(text, dict, source, out)
+                }
+                _ => out.push_str(text),
             }
-            _ => out.push_str(text),
-        }
-    })
+        },
+    )
 }
 
 /// What the elements open around a text say about hyphenating it.

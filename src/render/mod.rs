@@ -445,7 +445,10 @@ pub fn write_extras(
 
 /// `<slug>/index.html`: the language chooser, in the portal's source language.
 fn write_chooser(portal: &Portal, out: &impl Output) -> Result<(), Diagnostic> {
-    let scope = portal.scope(&portal.langs[portal.site.source_language()], Purpose::Readers);
+    let scope = portal.scope(
+        &portal.langs[portal.site.source_language()],
+        Purpose::Readers,
+    );
     let html = portal
         .theme
         .render_page("chooser.html", &chooser::context(&scope))?;

@@ -112,17 +112,19 @@ mod tests {
         ) -> (&'a str, usize, Option<&'a str>) {
             (e.name, depth + 1, e.attr("lang").or(lang))
         }
-        let out = each_text(html, ("", 0, None), enter, |(name, depth, lang), text, out| {
-            seen.push((text, name, depth, lang));
-            out.push_str(text);
-        });
+        let out = each_text(
+            html,
+            ("", 0, None),
+            enter,
+            |(name, depth, lang), text, out| {
+                seen.push((text, name, depth, lang));
+                out.push_str(text);
+            },
+        );
         assert_eq!(out, html);
         assert_eq!(
             seen,
-            [
-                ("Hi", "p", 3, Some("en")),
-                ("Bye", "body", 2, Some("nb")),
-            ]
+            [("Hi", "p", 3, Some("en")), ("Bye", "body", 2, Some("nb")),]
         );
     }
 }
